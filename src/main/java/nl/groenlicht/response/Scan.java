@@ -1,0 +1,18 @@
+package nl.groenlicht.response;
+
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** One filled-in (or half filled-in) scan, tied to the questionnaire version it was started with. */
+@MappedEntity("scan")
+public record Scan(@Id @GeneratedValue Long id,
+                   String tokenHash,
+                   ScanMode scanMode,
+                   String questionnaireId,
+                   int questionnaireVersion,
+                   Instant createdAt,
+                   Instant updatedAt) {
+}

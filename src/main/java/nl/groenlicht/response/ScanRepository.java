@@ -1,0 +1,18 @@
+package nl.groenlicht.response;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ScanRepository extends CrudRepository<Scan, Long> {
+
+    Optional<Scan> findByIdAndTokenHash(Long id, String tokenHash);
+
+    Optional<Scan> findByTokenHash(String tokenHash);
+
+    void updateUpdatedAt(@io.micronaut.data.annotation.Id Long id, Instant updatedAt);
+}

@@ -1,0 +1,110 @@
+package nl.groenlicht.response;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.groenlicht.scan.Answers;
+import nl.groenlicht.scan.Questionnaire;
+import nl.groenlicht.scan.QuestionnaireCatalog;
+import nl.groenlicht.scoring.ScanResult;
+import nl.groenlicht.scoring.ScanScorer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Starting scans, storing their answers and scoring them; shared by the pages and the JSON API. */
+@Singleton
+public class ScanService {
+
+    private final ScanRepository scans;
+    private final AnswerStore answerStore;
+    private final QuestionnaireCatalog catalog;
+    private final ScanScorer scorer = new ScanScorer();
+
+    ScanService(ScanRepository scans, AnswerStore answerStore, QuestionnaireCatalog catalog) {
+        this.scans = scans;
+        this.answerStore = answerStore;
+        this.catalog = catalog;
+    }
+
+    /** A started scan and the token that opens it; the token is shown once and never stored. */
+    public record StartedScan(Scan scan, String token) {
+    }
+
+    public Questionnaire currentQuestionnaire() {
+        return catalog.current();
+    }
+
+    /** Starts a scan on the current questionnaire with its profile answers; refuses it whole on any wrong answer. */
+    @Transactional
+    public StartedScan start(ScanMode mode, Map<String, List<String>> profile) {
+        Questionnaire questionnaire = catalog.current();
+        AnswerValidator validator = new AnswerValidator(questionnaire);
+        List<AnswerError> errors = new ArrayList<>();
+        Map<String, List<String>> accepted = Map.of();
+        try {
+            accepted = validator.validate(profile, true);
+        } catch (InvalidAnswersException e) {
+            errors.addAll(e.errors());
+        }
+        errors.addAll(validator.missingRequired(profile).stream()
+                .filter(missing -> errors.stream().noneMatch(e -> e.item().equals(missing.item())))
+                .toList());
+        if (!errors.isEmpty()) {
+            throw new InvalidAnswersException(errors);
+        }
+        String token = ScanToken.generate();
+        Instant now = Instant.now();
+        Scan scan = scans.save(new Scan(null, ScanToken.hash(token), mode, questionnaire.id(), questionnaire.version(),
+                now, now));
+        answerStore.write(scan.id(), accepted, now);
+        return new StartedScan(scan, token);
+    }
+
+    public Optional<Scan> find(long id, String token) {
+        return token == null || token.isBlank() ? Optional.empty() : scans.findByIdAndTokenHash(id, ScanToken.hash(token));
+    }
+
+    public Optional<Scan> findByToken(String token) {
+        return token == null || token.isBlank() ? Optional.empty() : scans.findByTokenHash(ScanToken.hash(token));
+    }
+
+    public Questionnaire questionnaire(Scan scan) {
+        return catalog.find(scan.questionnaireId(), scan.questionnaireVersion())
+                .orElseThrow(() -> new IllegalStateException("questionnaire " + scan.questionnaireId() + " version "
+                        + scan.questionnaireVersion() + " is in use but no longer in the seed data"));
+    }
+
+    @Transactional
+    public Answers answers(Scan scan) {
+        return answerStore.read(scan.id(), questionnaire(scan));
+    }
+
+    /**
+     * Stores answers; later answers to an item replace earlier ones. Required profile answers cannot be cleared.
+     * Returns how many answers were stored.
+     */
+    @Transactional
+    public int save(Scan scan, Map<String, List<String>> submitted) {
+        AnswerValidator validator = new AnswerValidator(questionnaire(scan));
+        Map<String, List<String>> accepted = validator.validate(submitted, false);
+        List<AnswerError> cleared = validator.missingRequired(accepted).stream()
+                .filter(e -> accepted.containsKey(e.item()))
+                .toList();
+        if (!cleared.isEmpty()) {
+            throw new InvalidAnswersException(cleared);
+        }
+        Instant now = Instant.now();
+        answerStore.write(scan.id(), accepted, now);
+        scans.updateUpdatedAt(scan.id(), now);
+        return accepted.size();
+    }
+
+    @Transactional
+    public ScanResult result(Scan scan) {
+        Questionnaire questionnaire = questionnaire(scan);
+        return scorer.score(questionnaire, answerStore.read(scan.id(), questionnaire));
+    }
+}

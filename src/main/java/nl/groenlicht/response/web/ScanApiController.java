@@ -1,0 +1,185 @@
+package nl.groenlicht.response.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import nl.groenlicht.response.InvalidAnswersException;
+import nl.groenlicht.response.Scan;
+import nl.groenlicht.response.ScanMode;
+import nl.groenlicht.response.ScanService;
+import nl.groenlicht.scan.Language;
+import nl.groenlicht.scoring.ScanResult;
+import nl.groenlicht.web.ApiError;
+import nl.groenlicht.web.Messages;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The self-assessment as a JSON API, on the same services as the pages. The body is parsed here rather than bound,
+ * so that every wrong body gets a clear message of our own. Messages are in English.
+ */
+@Controller("/api/scans")
+class ScanApiController {
+
+    private static final Language API_LANGUAGE = Language.EN;
+
+    private final ScanService scans;
+    private final JsonMapper jsonMapper;
+    private final Messages messages;
+
+    ScanApiController(ScanService scans, JsonMapper jsonMapper, Messages messages) {
+        this.scans = scans;
+        this.jsonMapper = jsonMapper;
+        this.messages = messages;
+    }
+
+    @Post
+    HttpResponse<?> start(@Nullable @Body byte[] body) {
+        JsonNode root;
+        try {
+            root = object(body);
+        } catch (BadBody e) {
+            return ApiError.of(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        JsonNode mode = root.get("mode");
+        if (mode == null || !mode.isString() || !ScanMode.SELF.name().equals(mode.getStringValue())) {
+            return ApiError.of(HttpStatus.BAD_REQUEST, "'mode' must be \"SELF\"");
+        }
+        JsonNode profile = root.get("profile");
+        if (profile == null || !profile.isObject()) {
+            return ApiError.of(HttpStatus.BAD_REQUEST, "'profile' must be an object of answers");
+        }
+        try {
+            ScanService.StartedScan started = scans.start(ScanMode.SELF, answers(profile));
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", started.scan().id());
+            json.put("token", started.token());
+            return HttpResponse.created(json);
+        } catch (BadBody e) {
+            return ApiError.of(HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (InvalidAnswersException e) {
+            return invalid(e);
+        }
+    }
+
+    @Put("/{id}/answers")
+    HttpResponse<?> saveAnswers(String id, @Nullable @Header("X-Scan-Token") String token, @Nullable @Body byte[] body) {
+        Optional<Scan> scan = find(id, token);
+        if (scan.isEmpty()) {
+            return notFound();
+        }
+        try {
+            JsonNode answers = object(body).get("answers");
+            if (answers == null || !answers.isObject()) {
+                return ApiError.of(HttpStatus.BAD_REQUEST, "'answers' must be an object of item id to answer");
+            }
+            return HttpResponse.ok(Map.of("saved", scans.save(scan.get(), answers(answers))));
+        } catch (BadBody e) {
+            return ApiError.of(HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (InvalidAnswersException e) {
+            return invalid(e);
+        }
+    }
+
+    @Get("/{id}/result")
+    HttpResponse<?> result(String id, @Nullable @Header("X-Scan-Token") String token) {
+        Optional<Scan> scan = find(id, token);
+        if (scan.isEmpty()) {
+            return notFound();
+        }
+        ScanResult result = scans.result(scan.get());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("readiness", result.readiness().name());
+        json.put("questionnaire", Map.of("id", scan.get().questionnaireId(), "version", scan.get().questionnaireVersion()));
+        json.put("sections", result.sections().stream().map(light -> {
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("id", light.section().id());
+            section.put("title", light.section().title().in(API_LANGUAGE));
+            section.put("score", light.score());
+            section.put("light", light.light().name());
+            section.put("reasons", light.reasons().stream().map(reason -> {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("kind", reason.kind().name());
+                r.put("item", reason.item().id());
+                r.put("question", reason.item().text().in(API_LANGUAGE));
+                r.put("answer", reason.answer() == null ? null : reason.answer().value());
+                r.put("score", reason.answer() == null ? null : reason.answer().score());
+                return r;
+            }).toList());
+            return section;
+        }).toList());
+        return HttpResponse.ok(json);
+    }
+
+    private Optional<Scan> find(String id, String token) {
+        return ScanPagesController.parseId(id).flatMap(scanId -> scans.find(scanId, token));
+    }
+
+    private static HttpResponse<?> notFound() {
+        return ApiError.of(HttpStatus.NOT_FOUND, "No scan with this id and token.");
+    }
+
+    private HttpResponse<?> invalid(InvalidAnswersException e) {
+        return ApiError.ofItems(HttpStatus.BAD_REQUEST, e.errors().stream()
+                .map(err -> Map.entry(err.item(), messages.get(API_LANGUAGE, err.problem().messageKey())))
+                .toList());
+    }
+
+    private JsonNode object(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new BadBody("The request needs a JSON object as its body.");
+        }
+        JsonNode root;
+        try {
+            root = jsonMapper.readValue(body, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            throw new BadBody("The body is not valid JSON.");
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadBody("The body must be a JSON object.");
+        }
+        return root;
+    }
+
+    /** Answers as JSON: a string per item, or an array of strings for MULTI. */
+    private static Map<String, List<String>> answers(JsonNode object) {
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : object.entries()) {
+            JsonNode value = entry.getValue();
+            List<String> values = new ArrayList<>();
+            if (value.isString()) {
+                values.add(value.getStringValue());
+            } else if (value.isArray()) {
+                for (JsonNode element : value.values()) {
+                    if (!element.isString()) {
+                        throw new BadBody("Answer to '" + entry.getKey() + "': every element must be a string.");
+                    }
+                    values.add(element.getStringValue());
+                }
+            } else {
+                throw new BadBody("Answer to '" + entry.getKey() + "' must be a string (an array of strings for MULTI).");
+            }
+            answers.put(entry.getKey(), values);
+        }
+        return answers;
+    }
+
+    private static final class BadBody extends RuntimeException {
+        BadBody(String message) {
+            super(message);
+        }
+    }
+}

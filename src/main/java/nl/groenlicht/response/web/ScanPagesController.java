@@ -1,0 +1,274 @@
+package nl.groenlicht.response.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.util.HttpHostResolver;
+import io.micronaut.views.ModelAndView;
+import nl.groenlicht.response.AnswerError;
+import nl.groenlicht.response.InvalidAnswersException;
+import nl.groenlicht.response.Scan;
+import nl.groenlicht.response.ScanMode;
+import nl.groenlicht.response.ScanService;
+import nl.groenlicht.scan.AnswerType;
+import nl.groenlicht.scan.Answers;
+import nl.groenlicht.scan.Item;
+import nl.groenlicht.scan.Language;
+import nl.groenlicht.scan.Questionnaire;
+import nl.groenlicht.scan.Section;
+import nl.groenlicht.scoring.ScanResult;
+import nl.groenlicht.web.Csrf;
+import nl.groenlicht.web.FormData;
+import nl.groenlicht.web.LanguageFilter;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The employer's self-assessment in the browser: profile, one page per section, result. Every submit stores its
+ * answers. The scan's private token lives in an HttpOnly cookie scoped to the scan's pages; the resume link sets it.
+ */
+@Controller
+class ScanPagesController {
+
+    private static final String COOKIE_PREFIX = "gl_scan_";
+    private static final String PROFILE_STEP = "profile";
+
+    private final ScanService scans;
+    private final PageModels models;
+    private final ResultModels results;
+    private final HttpHostResolver hostResolver;
+
+    ScanPagesController(ScanService scans, PageModels models, ResultModels results, HttpHostResolver hostResolver) {
+        this.scans = scans;
+        this.models = models;
+        this.results = results;
+        this.hostResolver = hostResolver;
+    }
+
+    @Get("/scans/new")
+    HttpResponse<?> newScan(HttpRequest<?> request) {
+        return profilePage(request, null, scans.currentQuestionnaire(), Answers.none(), List.of(), HttpStatus.OK);
+    }
+
+    @Post(value = "/scans", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> start(HttpRequest<?> request, @Body String body) {
+        FormData form = checkedForm(request, body);
+        Questionnaire questionnaire = scans.currentQuestionnaire();
+        Map<String, List<String>> submitted = submission(questionnaire.profile(), form);
+        try {
+            ScanService.StartedScan started = scans.start(ScanMode.SELF, submitted);
+            long id = started.scan().id();
+            return HttpResponse.seeOther(URI.create("/scans/" + id + "/saved")).cookie(scanCookie(id, started.token()));
+        } catch (InvalidAnswersException e) {
+            return profilePage(request, null, questionnaire, new Answers(submitted), e.errors(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    @Get("/resume/{token}")
+    HttpResponse<?> resume(String token) {
+        Scan scan = scans.findByToken(token).orElseThrow(ScanPagesController::notFound);
+        return HttpResponse.seeOther(URI.create("/scans/" + scan.id())).cookie(scanCookie(scan.id(), token));
+    }
+
+    @Get("/scans/{id}")
+    HttpResponse<?> continueScan(String id, HttpRequest<?> request) {
+        Scan scan = access(id, request);
+        Questionnaire questionnaire = scans.questionnaire(scan);
+        Answers answers = scans.answers(scan);
+        String next = questionnaire.sections().stream()
+                .filter(s -> questionnaire.applies(s, answers))
+                .filter(s -> s.items().stream().noneMatch(i -> answers.has(i.id())))
+                .map(s -> "/sections/" + s.id())
+                .findFirst().orElse("/result");
+        return HttpResponse.seeOther(URI.create("/scans/" + scan.id() + next));
+    }
+
+    @Get("/scans/{id}/saved")
+    HttpResponse<?> saved(String id, HttpRequest<?> request) {
+        Scan scan = access(id, request);
+        Map<String, Object> model = new HashMap<>();
+        model.put("scanId", scan.id());
+        model.put("resumeLink", hostResolver.resolve(request) + "/resume/" + token(scan.id(), request));
+        model.put("nextUrl", "/scans/" + scan.id() + "/sections/" + steps(scans.questionnaire(scan), scans.answers(scan)).get(1));
+        return HttpResponse.ok(new ModelAndView<>("saved", model));
+    }
+
+    @Get("/scans/{id}/profile")
+    HttpResponse<?> profile(String id, HttpRequest<?> request) {
+        Scan scan = access(id, request);
+        return profilePage(request, scan, scans.questionnaire(scan), scans.answers(scan), List.of(), HttpStatus.OK);
+    }
+
+    @Post(value = "/scans/{id}/profile", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> saveProfile(String id, HttpRequest<?> request, @Body String body) {
+        Scan scan = access(id, request);
+        FormData form = checkedForm(request, body);
+        Questionnaire questionnaire = scans.questionnaire(scan);
+        Map<String, List<String>> submitted = submission(questionnaire.profile(), form);
+        try {
+            scans.save(scan, submitted);
+        } catch (InvalidAnswersException e) {
+            Answers typed = scans.answers(scan).with(submitted);
+            return profilePage(request, scan, questionnaire, typed, e.errors(), HttpStatus.BAD_REQUEST);
+        }
+        return redirectToStep(scan, questionnaire, PROFILE_STEP, form.first("action"));
+    }
+
+    @Get("/scans/{id}/sections/{sectionId}")
+    HttpResponse<?> section(String id, String sectionId, HttpRequest<?> request) {
+        Scan scan = access(id, request);
+        Questionnaire questionnaire = scans.questionnaire(scan);
+        Section section = questionnaire.section(sectionId).orElseThrow(ScanPagesController::notFound);
+        return sectionPage(request, scan, questionnaire, section, scans.answers(scan), List.of(), HttpStatus.OK);
+    }
+
+    @Post(value = "/scans/{id}/sections/{sectionId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> saveSection(String id, String sectionId, HttpRequest<?> request, @Body String body) {
+        Scan scan = access(id, request);
+        FormData form = checkedForm(request, body);
+        Questionnaire questionnaire = scans.questionnaire(scan);
+        Section section = questionnaire.section(sectionId).orElseThrow(ScanPagesController::notFound);
+        Map<String, List<String>> submitted = submission(section.items(), form);
+        try {
+            scans.save(scan, submitted);
+        } catch (InvalidAnswersException e) {
+            Answers typed = scans.answers(scan).with(submitted);
+            return sectionPage(request, scan, questionnaire, section, typed, e.errors(), HttpStatus.BAD_REQUEST);
+        }
+        return redirectToStep(scan, questionnaire, section.id(), form.first("action"));
+    }
+
+    @Get("/scans/{id}/result")
+    HttpResponse<?> result(String id, HttpRequest<?> request) {
+        Scan scan = access(id, request);
+        Questionnaire questionnaire = scans.questionnaire(scan);
+        Answers answers = scans.answers(scan);
+        ScanResult result = scans.result(scan);
+        Map<String, Object> model = results.model(scan, questionnaire, answers, result, LanguageFilter.of(request));
+        model.put("resumeLink", hostResolver.resolve(request) + "/resume/" + token(scan.id(), request));
+        return HttpResponse.ok(new ModelAndView<>("result", model));
+    }
+
+    private MutableHttpResponse<?> profilePage(HttpRequest<?> request, Scan scan, Questionnaire questionnaire,
+                                               Answers answers, List<AnswerError> errors, HttpStatus status) {
+        Language language = LanguageFilter.of(request);
+        Map<String, Object> model = formModel(models.items(questionnaire, questionnaire.profile(), answers, errors,
+                language), questionnaire, answers, PROFILE_STEP, language);
+        model.put("formAction", scan == null ? "/scans" : "/scans/" + scan.id() + "/profile");
+        model.put("backUrl", scan == null ? "/" : null);
+        return HttpResponse.status(status).body(new ModelAndView<>("profile", model));
+    }
+
+    private MutableHttpResponse<?> sectionPage(HttpRequest<?> request, Scan scan, Questionnaire questionnaire,
+                                               Section section, Answers answers, List<AnswerError> errors,
+                                               HttpStatus status) {
+        Language language = LanguageFilter.of(request);
+        Map<String, Object> model = formModel(models.items(questionnaire, section.items(), answers, errors, language),
+                questionnaire, answers, section.id(), language);
+        model.put("sectionTitle", section.title().in(language));
+        model.put("sectionIntro", section.intro() == null ? null : section.intro().in(language));
+        model.put("applies", questionnaire.applies(section, answers));
+        model.put("formAction", "/scans/" + scan.id() + "/sections/" + section.id());
+        model.put("resultUrl", "/scans/" + scan.id() + "/result");
+        return HttpResponse.status(status).body(new ModelAndView<>("section", model));
+    }
+
+    private static Map<String, Object> formModel(List<ItemView> items, Questionnaire questionnaire, Answers answers,
+                                                 String step, Language language) {
+        List<String> steps = steps(questionnaire, answers);
+        Map<String, Object> model = new HashMap<>();
+        model.put("items", items);
+        model.put("errors", items.stream().filter(i -> i.error() != null).toList());
+        model.put("questionnaireTitle", questionnaire.title().in(language));
+        model.put("step", Math.max(1, steps.indexOf(step) + 1));
+        model.put("stepCount", steps.size());
+        return model;
+    }
+
+    /** The steps of this scan: the profile, then every section that applies to the answers so far. */
+    private static List<String> steps(Questionnaire questionnaire, Answers answers) {
+        List<String> steps = new ArrayList<>();
+        steps.add(PROFILE_STEP);
+        questionnaire.sections().stream().filter(s -> questionnaire.applies(s, answers)).forEach(s -> steps.add(s.id()));
+        return steps;
+    }
+
+    private HttpResponse<?> redirectToStep(Scan scan, Questionnaire questionnaire, String current, String action) {
+        List<String> steps = steps(questionnaire, scans.answers(scan));
+        int at = steps.indexOf(current);
+        int target = "back".equals(action) ? at - 1 : at + 1;
+        String base = "/scans/" + scan.id();
+        String url;
+        if (at < 0 || target >= steps.size()) {
+            url = base + "/result";
+        } else if (target <= 0) {
+            url = base + "/profile";
+        } else {
+            url = base + "/sections/" + steps.get(target);
+        }
+        return HttpResponse.seeOther(URI.create(url));
+    }
+
+    /** What a form submitted for these items; a field left out of the form clears TEXT and MULTI answers only. */
+    private static Map<String, List<String>> submission(List<Item> items, FormData form) {
+        Map<String, List<String>> submitted = new LinkedHashMap<>();
+        for (Item item : items) {
+            List<String> values = form.all(item.id());
+            if (!values.isEmpty() || item.type() == AnswerType.TEXT || item.type() == AnswerType.MULTI) {
+                submitted.put(item.id(), values);
+            }
+        }
+        return submitted;
+    }
+
+    private static FormData checkedForm(HttpRequest<?> request, String body) {
+        FormData form = FormData.parse(body);
+        if (!Csrf.isValid(request, form.first(Csrf.FIELD))) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN, "csrf");
+        }
+        return form;
+    }
+
+    private Scan access(String id, HttpRequest<?> request) {
+        Optional<Long> scanId = parseId(id);
+        return scanId.flatMap(sid -> scans.find(sid, token(sid, request))).orElseThrow(ScanPagesController::notFound);
+    }
+
+    private static String token(long scanId, HttpRequest<?> request) {
+        return request.getCookies().findCookie(COOKIE_PREFIX + scanId).map(Cookie::getValue).orElse(null);
+    }
+
+    private static Cookie scanCookie(long scanId, String token) {
+        return Cookie.of(COOKIE_PREFIX + scanId, token).path("/scans/" + scanId).httpOnly(true)
+                .sameSite(SameSite.Lax).maxAge(Duration.ofDays(180));
+    }
+
+    static Optional<Long> parseId(String id) {
+        try {
+            long value = Long.parseLong(id);
+            return value > 0 ? Optional.of(value) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static HttpStatusException notFound() {
+        return new HttpStatusException(HttpStatus.NOT_FOUND, "not found");
+    }
+}

@@ -1,0 +1,5 @@
+package nl.groenlicht.scan;
+
+public enum AnswerType {
+    SCALE, YES_NO, CHOICE, MULTI, TEXT
+}

@@ -1,0 +1,27 @@
+package nl.groenlicht.scan;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** All questionnaire versions read from the seed data. New scans use the highest version. */
+public final class QuestionnaireCatalog {
+
+    private final List<Questionnaire> questionnaires;
+
+    public QuestionnaireCatalog(List<Questionnaire> questionnaires) {
+        this.questionnaires = List.copyOf(questionnaires);
+    }
+
+    public Optional<Questionnaire> find(String id, int version) {
+        return questionnaires.stream().filter(q -> q.id().equals(id) && q.version() == version).findFirst();
+    }
+
+    /** The questionnaire a new scan uses: the highest version of the first questionnaire id, by name. */
+    public Questionnaire current() {
+        return questionnaires.stream()
+                .sorted(Comparator.comparing(Questionnaire::id).thenComparing(Questionnaire::version, Comparator.reverseOrder()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the loader refuses an empty seed data folder"));
+    }
+}

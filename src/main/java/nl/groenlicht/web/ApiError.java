@@ -1,0 +1,30 @@
+package nl.groenlicht.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The one shape of every JSON error: {@code {"errors":[{"item"?, "message"}]}}. */
+public final class ApiError {
+
+    private ApiError() {
+    }
+
+    public static MutableHttpResponse<Map<String, Object>> of(HttpStatus status, String message) {
+        return HttpResponse.<Map<String, Object>>status(status).body(Map.of("errors", List.of(Map.of("message", message))));
+    }
+
+    public static MutableHttpResponse<Map<String, Object>> ofItems(HttpStatus status, List<Map.Entry<String, String>> itemMessages) {
+        List<Map<String, String>> errors = itemMessages.stream().map(e -> {
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("item", e.getKey());
+            error.put("message", e.getValue());
+            return error;
+        }).toList();
+        return HttpResponse.<Map<String, Object>>status(status).body(Map.of("errors", errors));
+    }
+}

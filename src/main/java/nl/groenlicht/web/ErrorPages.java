@@ -1,0 +1,93 @@
+package nl.groenlicht.web;
+
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import nl.groenlicht.scan.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * Every error answer: JSON under /api, an HTML page elsewhere; a clear message, never a stack trace.
+ * Unexpected failures are logged with their detail and shown as a plain 500.
+ */
+@Controller
+public class ErrorPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final Messages messages;
+    private final FreemarkerViewsRenderer<Map<String, Object>> renderer;
+
+    ErrorPages(Messages messages, FreemarkerViewsRenderer<Map<String, Object>> renderer) {
+        this.messages = messages;
+        this.renderer = renderer;
+    }
+
+    @Error(global = true, status = HttpStatus.NOT_FOUND)
+    HttpResponse<?> notFound(HttpRequest<?> request) {
+        return respond(request, HttpStatus.NOT_FOUND);
+    }
+
+    @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
+    HttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
+        return respond(request, HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+    HttpResponse<?> unsupportedMediaType(HttpRequest<?> request) {
+        return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Error(global = true, exception = HttpStatusException.class)
+    HttpResponse<?> status(HttpRequest<?> request, HttpStatusException e) {
+        return respond(request, e.getStatus());
+    }
+
+    @Error(global = true, exception = ContentLengthExceededException.class)
+    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        return respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE);
+    }
+
+    @Error(global = true, exception = ConversionErrorException.class)
+    HttpResponse<?> conversion(HttpRequest<?> request) {
+        return respond(request, HttpStatus.BAD_REQUEST);
+    }
+
+    @Error(global = true, exception = UnsatisfiedRouteException.class)
+    HttpResponse<?> unsatisfied(HttpRequest<?> request) {
+        return respond(request, HttpStatus.BAD_REQUEST);
+    }
+
+    @Error(global = true)
+    HttpResponse<?> unexpected(HttpRequest<?> request, Throwable e) {
+        LOG.error("Unexpected failure on {} {}", request.getMethod(), request.getPath(), e);
+        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    private MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status) {
+        String key = "httpError." + status.getCode();
+        if (request.getPath().startsWith("/api/")) {
+            return ApiError.of(status, messages.get(Language.EN, key));
+        }
+        // Rendered here rather than through the views filter: the failure may have come from that filter.
+        String html;
+        try {
+            html = renderer.renderToString("error", Map.of("status", status.getCode(), "messageKey", key), request);
+        } catch (RuntimeException e) {
+            LOG.error("The error page itself failed", e);
+            html = messages.get(LanguageFilter.of(request), key);
+        }
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML + ";charset=UTF-8").body(html);
+    }
+}

@@ -1,0 +1,118 @@
+package nl.groenlicht.web;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.utility.DeepUnwrap;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.views.ViewsRenderer;
+import jakarta.inject.Singleton;
+import nl.groenlicht.scan.Language;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders {@code templates/<view>.ftlh} with FreeMarker (micronaut-views-freemarker has no Micronaut 4 release we can
+ * use). The .ftlh extension turns HTML auto-escaping on. Every page also gets {@code lang}, {@code t(key, args…)} for
+ * texts from the message bundles, {@code csrf} for forms and {@code path} for the language switch.
+ */
+@Singleton
+@Produces(MediaType.TEXT_HTML)
+public class FreemarkerViewsRenderer<T> implements ViewsRenderer<T, HttpRequest<?>> {
+
+    private final Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
+    private final Messages messages;
+
+    public FreemarkerViewsRenderer(Messages messages, @Value("${groenlicht.templates-dir:}") String templatesDir) {
+        this.messages = messages;
+        try {
+            if (templatesDir.isBlank()) {
+                configuration.setClassForTemplateLoading(FreemarkerViewsRenderer.class, "/templates");
+            } else {
+                // Live editing during development: templates read from disk on each change.
+                configuration.setDirectoryForTemplateLoading(new File(templatesDir));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("templates folder " + templatesDir + " cannot be read", e);
+        }
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        // View models are records: let templates write item.id for item.id().
+        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        configuration.setObjectWrapper(wrapper.build());
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        configuration.setRecognizeStandardFileExtensions(true);
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+    }
+
+    @Override
+    public Writable render(String viewName, T data, HttpRequest<?> request) {
+        String html = renderToString(viewName, data, request);
+        return writer -> writer.write(html);
+    }
+
+    /**
+     * Renders before the response starts, so that a template failure becomes an error page, not a cut-off body.
+     */
+    public String renderToString(String viewName, T data, HttpRequest<?> request) {
+        Language language = request == null ? Language.DEFAULT : LanguageFilter.of(request);
+        Map<String, Object> model = new HashMap<>();
+        if (data instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> model.put(String.valueOf(k), v));
+        }
+        model.put("lang", language.code());
+        model.put("t", (TemplateMethodModelEx) args -> translate(language, args));
+        if (request != null) {
+            model.put("path", request.getPath());
+            model.put("csrf", (TemplateMethodModelEx) args -> Csrf.token(request));
+        }
+        StringWriter out = new StringWriter();
+        try {
+            configuration.getTemplate(viewName + ".ftlh").process(model, out);
+        } catch (TemplateException | IOException e) {
+            throw new IllegalStateException("template " + viewName + " failed", e);
+        }
+        return out.toString();
+    }
+
+    private String translate(Language language, List<?> args) throws TemplateModelException {
+        if (args.isEmpty()) {
+            throw new TemplateModelException("t() needs a message key");
+        }
+        Object[] rest = new Object[args.size() - 1];
+        for (int i = 1; i < args.size(); i++) {
+            rest[i - 1] = DeepUnwrap.unwrap((TemplateModel) args.get(i));
+        }
+        return messages.get(language, String.valueOf(DeepUnwrap.unwrap((TemplateModel) args.get(0))),
+                rest);
+    }
+
+    @Override
+    public boolean exists(String viewName) {
+        try {
+            configuration.getTemplate(viewName + ".ftlh");
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

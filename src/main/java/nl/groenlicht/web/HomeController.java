@@ -1,0 +1,28 @@
+package nl.groenlicht.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.views.View;
+import nl.groenlicht.scan.Language;
+import nl.groenlicht.scan.QuestionnaireCatalog;
+
+import java.util.Map;
+
+/** The start page: what the scan looks at, how long it takes and what happens with the answers. */
+@Controller
+class HomeController {
+
+    private final QuestionnaireCatalog catalog;
+
+    HomeController(QuestionnaireCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @View("start")
+    @Get
+    Map<String, Object> start(HttpRequest<?> request) {
+        Language language = LanguageFilter.of(request);
+        return Map.of("sectionTitles", catalog.current().sections().stream().map(s -> s.title().in(language)).toList());
+    }
+}
