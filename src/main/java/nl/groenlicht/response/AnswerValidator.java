@@ -29,34 +29,39 @@ public final class AnswerValidator {
         this.questionnaire = questionnaire;
     }
 
-    /** The answers to store, normalised; throws with every problem found when any answer is wrong. */
-    public Map<String, List<String>> validate(Map<String, List<String>> submitted, boolean profileOnly) {
+    /** Where answers come from: starting a scan (profile only, required items must be there) or a later save. */
+    public enum Scope {
+        START, SAVE
+    }
+
+    /**
+     * The answers to store, normalised; throws with every problem found when any answer is wrong. A required item
+     * must be filled in when a scan starts and cannot be cleared later.
+     */
+    public Map<String, List<String>> validate(Map<String, List<String>> submitted, Scope scope) {
         List<AnswerError> errors = new ArrayList<>();
         Map<String, List<String>> accepted = new LinkedHashMap<>();
         submitted.forEach((itemId, values) -> {
             Optional<Item> item = questionnaire.item(itemId);
             if (item.isEmpty()) {
                 errors.add(new AnswerError(itemId, Problem.UNKNOWN_ITEM));
-            } else if (profileOnly && !questionnaire.profile().contains(item.get())) {
+            } else if (scope == Scope.START && !questionnaire.profile().contains(item.get())) {
                 errors.add(new AnswerError(itemId, Problem.NOT_A_PROFILE_ITEM));
             } else {
                 check(item.get(), values).ifPresentOrElse(p -> errors.add(new AnswerError(itemId, p)),
                         () -> accepted.put(itemId, normalise(item.get(), values)));
             }
         });
+        questionnaire.profile().stream()
+                .filter(Item::required)
+                .filter(i -> scope == Scope.START || accepted.containsKey(i.id()))
+                .filter(i -> accepted.getOrDefault(i.id(), List.of()).isEmpty())
+                .filter(i -> errors.stream().noneMatch(e -> e.item().equals(i.id())))
+                .forEach(i -> errors.add(new AnswerError(i.id(), Problem.REQUIRED)));
         if (!errors.isEmpty()) {
             throw new InvalidAnswersException(errors);
         }
         return accepted;
-    }
-
-    /** Required items that the answers leave empty. */
-    public List<AnswerError> missingRequired(Map<String, List<String>> answers) {
-        return questionnaire.profile().stream()
-                .filter(Item::required)
-                .filter(i -> answers.getOrDefault(i.id(), List.of()).isEmpty())
-                .map(i -> new AnswerError(i.id(), Problem.REQUIRED))
-                .toList();
     }
 
     private static Optional<Problem> check(Item item, List<String> values) {

@@ -2,6 +2,7 @@ package nl.groenlicht.response;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.groenlicht.response.AnswerValidator.Scope;
 import nl.groenlicht.scan.Answers;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireCatalog;
@@ -9,7 +10,6 @@ import nl.groenlicht.scoring.ScanResult;
 import nl.groenlicht.scoring.ScanScorer;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,20 +41,7 @@ public class ScanService {
     @Transactional
     public StartedScan start(ScanMode mode, Map<String, List<String>> profile) {
         Questionnaire questionnaire = catalog.current();
-        AnswerValidator validator = new AnswerValidator(questionnaire);
-        List<AnswerError> errors = new ArrayList<>();
-        Map<String, List<String>> accepted = Map.of();
-        try {
-            accepted = validator.validate(profile, true);
-        } catch (InvalidAnswersException e) {
-            errors.addAll(e.errors());
-        }
-        errors.addAll(validator.missingRequired(profile).stream()
-                .filter(missing -> errors.stream().noneMatch(e -> e.item().equals(missing.item())))
-                .toList());
-        if (!errors.isEmpty()) {
-            throw new InvalidAnswersException(errors);
-        }
+        Map<String, List<String>> accepted = new AnswerValidator(questionnaire).validate(profile, Scope.START);
         String token = ScanToken.generate();
         Instant now = Instant.now();
         Scan scan = scans.save(new Scan(null, ScanToken.hash(token), mode, questionnaire.id(), questionnaire.version(),
@@ -88,14 +75,7 @@ public class ScanService {
      */
     @Transactional
     public int save(Scan scan, Map<String, List<String>> submitted) {
-        AnswerValidator validator = new AnswerValidator(questionnaire(scan));
-        Map<String, List<String>> accepted = validator.validate(submitted, false);
-        List<AnswerError> cleared = validator.missingRequired(accepted).stream()
-                .filter(e -> accepted.containsKey(e.item()))
-                .toList();
-        if (!cleared.isEmpty()) {
-            throw new InvalidAnswersException(cleared);
-        }
+        Map<String, List<String>> accepted = new AnswerValidator(questionnaire(scan)).validate(submitted, Scope.SAVE);
         Instant now = Instant.now();
         answerStore.write(scan.id(), accepted, now);
         scans.updateUpdatedAt(scan.id(), now);

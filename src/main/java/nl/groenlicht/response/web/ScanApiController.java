@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import nl.groenlicht.response.InvalidAnswersException;
 import nl.groenlicht.response.Scan;
@@ -18,31 +17,29 @@ import nl.groenlicht.response.ScanService;
 import nl.groenlicht.scan.Language;
 import nl.groenlicht.scoring.ScanResult;
 import nl.groenlicht.web.ApiError;
+import nl.groenlicht.web.JsonBodies;
+import nl.groenlicht.web.JsonBodies.BadBody;
 import nl.groenlicht.web.Messages;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * The self-assessment as a JSON API, on the same services as the pages. The body is parsed here rather than bound,
- * so that every wrong body gets a clear message of our own. Messages are in English.
- */
+/** The self-assessment as a JSON API, on the same services as the pages. Messages are in English. */
 @Controller("/api/scans")
 class ScanApiController {
 
     private static final Language API_LANGUAGE = Language.EN;
 
     private final ScanService scans;
-    private final JsonMapper jsonMapper;
+    private final JsonBodies bodies;
     private final Messages messages;
 
-    ScanApiController(ScanService scans, JsonMapper jsonMapper, Messages messages) {
+    ScanApiController(ScanService scans, JsonBodies bodies, Messages messages) {
         this.scans = scans;
-        this.jsonMapper = jsonMapper;
+        this.bodies = bodies;
         this.messages = messages;
     }
 
@@ -50,7 +47,7 @@ class ScanApiController {
     HttpResponse<?> start(@Nullable @Body byte[] body) {
         JsonNode root;
         try {
-            root = object(body);
+            root = bodies.object(body);
         } catch (BadBody e) {
             return ApiError.of(HttpStatus.BAD_REQUEST, e.getMessage());
         }
@@ -82,7 +79,7 @@ class ScanApiController {
             return notFound();
         }
         try {
-            JsonNode answers = object(body).get("answers");
+            JsonNode answers = bodies.object(body).get("answers");
             if (answers == null || !answers.isObject()) {
                 return ApiError.of(HttpStatus.BAD_REQUEST, "'answers' must be an object of item id to answer");
             }
@@ -138,22 +135,6 @@ class ScanApiController {
                 .toList());
     }
 
-    private JsonNode object(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new BadBody("The request needs a JSON object as its body.");
-        }
-        JsonNode root;
-        try {
-            root = jsonMapper.readValue(body, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            throw new BadBody("The body is not valid JSON.");
-        }
-        if (root == null || !root.isObject()) {
-            throw new BadBody("The body must be a JSON object.");
-        }
-        return root;
-    }
-
     /** Answers as JSON: a string per item, or an array of strings for MULTI. */
     private static Map<String, List<String>> answers(JsonNode object) {
         Map<String, List<String>> answers = new LinkedHashMap<>();
@@ -175,11 +156,5 @@ class ScanApiController {
             answers.put(entry.getKey(), values);
         }
         return answers;
-    }
-
-    private static final class BadBody extends RuntimeException {
-        BadBody(String message) {
-            super(message);
-        }
     }
 }

@@ -196,7 +196,8 @@ class ScanPagesController {
         model.put("items", items);
         model.put("errors", items.stream().filter(i -> i.error() != null).toList());
         model.put("questionnaireTitle", questionnaire.title().in(language));
-        model.put("step", Math.max(1, steps.indexOf(step) + 1));
+        // 0 for a section that does not apply: it is no step of this scan.
+        model.put("step", steps.indexOf(step) + 1);
         model.put("stepCount", steps.size());
         return model;
     }

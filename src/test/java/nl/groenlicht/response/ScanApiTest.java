@@ -1,0 +1,321 @@
+package nl.groenlicht.response;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.groenlicht.scan.Item;
+import nl.groenlicht.scan.Questionnaire;
+import nl.groenlicht.scan.QuestionnaireCatalog;
+import nl.groenlicht.support.Database;
+import nl.groenlicht.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class ScanApiTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    QuestionnaireCatalog catalog;
+    @Inject
+    Database database;
+
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(server.getURI());
+    }
+
+    private Map<String, Object> parse(HttpResponse<String> response) {
+        try {
+            return json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private record Started(long id, String token) {
+    }
+
+    private Started start(String organisationName) {
+        HttpResponse<String> response = http.post("/api/scans", "application/json",
+                write(Map.of("mode", "SELF", "profile", Map.of("organisationName", organisationName, "clientSites", "yes"))));
+        assertEquals(201, response.statusCode(), response.body());
+        Map<String, Object> body = parse(response);
+        return new Started(((Number) body.get("id")).longValue(), (String) body.get("token"));
+    }
+
+    private HttpResponse<String> putAnswers(Started scan, Map<String, Object> answers) {
+        return http.put("/api/scans/" + scan.id() + "/answers", write(Map.of("answers", answers)),
+                "X-Scan-Token", scan.token());
+    }
+
+    private Map<String, Object> result(Started scan) {
+        HttpResponse<String> response = http.get("/api/scans/" + scan.id() + "/result", "X-Scan-Token", scan.token());
+        assertEquals(200, response.statusCode(), response.body());
+        return parse(response);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(Map<String, Object> result, String id) {
+        return ((List<Map<String, Object>>) result.get("sections")).stream()
+                .filter(s -> id.equals(s.get("id"))).findFirst().orElseThrow();
+    }
+
+    /** The highest-scoring option of every scored item, read from the API's own questionnaire. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> bestAnswersFromApi() {
+        Map<String, Object> questionnaire = parse(http.get("/api/questionnaire"));
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (Map<String, Object> section : (List<Map<String, Object>>) questionnaire.get("sections")) {
+            for (Map<String, Object> item : (List<Map<String, Object>>) section.get("items")) {
+                if (Boolean.TRUE.equals(item.get("scored"))) {
+                    Map<String, Object> best = ((List<Map<String, Object>>) item.get("options")).stream()
+                            .filter(o -> o.get("score") != null)
+                            .max(Comparator.comparingInt(o -> ((Number) o.get("score")).intValue())).orElseThrow();
+                    answers.put((String) item.get("id"), best.get("value"));
+                }
+            }
+        }
+        return answers;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void questionnaireHasTheDocumentedShapeInBothLanguages() {
+        Map<String, Object> nl = parse(http.get("/api/questionnaire"));
+        Map<String, Object> en = parse(http.get("/api/questionnaire?lang=en"));
+        assertEquals("werkplekscan", nl.get("id"));
+        assertEquals(1, ((Number) nl.get("version")).intValue());
+        Map<String, Object> firstSectionNl = ((List<Map<String, Object>>) nl.get("sections")).get(0);
+        Map<String, Object> firstSectionEn = ((List<Map<String, Object>>) en.get("sections")).get(0);
+        assertEquals("stimuli", firstSectionNl.get("id"));
+        assertEquals("Werkplek en prikkels", firstSectionNl.get("title"));
+        assertFalse(firstSectionNl.get("title").equals(firstSectionEn.get("title")));
+
+        Map<String, Object> scored = ((List<Map<String, Object>>) firstSectionNl.get("items")).get(0);
+        assertEquals(List.of("id", "text", "type", "scored", "options"), List.copyOf(scored.keySet()));
+        assertEquals(true, scored.get("scored"));
+        Map<String, Object> option = ((List<Map<String, Object>>) scored.get("options")).get(0);
+        assertEquals(List.of("value", "label", "score", "knockout"), List.copyOf(option.keySet()));
+
+        Map<String, Object> name = ((List<Map<String, Object>>) nl.get("profile")).stream()
+                .filter(i -> "organisationName".equals(i.get("id"))).findFirst().orElseThrow();
+        assertEquals("TEXT", name.get("type"));
+        assertEquals(false, name.get("scored"));
+        assertEquals(List.of(), name.get("options"));
+        Map<String, Object> concerns = ((List<Map<String, Object>>) nl.get("profile")).stream()
+                .filter(i -> "concerns".equals(i.get("id"))).findFirst().orElseThrow();
+        assertEquals("MULTI", concerns.get("type"));
+        Map<String, Object> unscoredOption = ((List<Map<String, Object>>) concerns.get("options")).get(0);
+        assertTrue(unscoredOption.containsKey("score"));
+        assertNull(unscoredOption.get("score"));
+    }
+
+    @Test
+    void bestAnswersGiveReadyWithEverySectionGreen() {
+        Started scan = start("Groen BV");
+        Map<String, Object> best = bestAnswersFromApi();
+        HttpResponse<String> saved = putAnswers(scan, best);
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertEquals(best.size(), ((Number) parse(saved).get("saved")).intValue());
+
+        Map<String, Object> result = result(scan);
+        assertEquals("READY", result.get("readiness"));
+        assertEquals(Map.of("id", "werkplekscan", "version", 1), result.get("questionnaire"));
+        for (String id : List.of("stimuli", "cohesion", "colleagues", "supervisor", "client", "work", "motivation")) {
+            assertEquals("GREEN", section(result, id).get("light"), id);
+            assertEquals(100, ((Number) section(result, id).get("score")).intValue(), id);
+        }
+    }
+
+    @Test
+    void oneKnockoutMakesItsSectionRedAndReadinessNotYet() {
+        Questionnaire questionnaire = catalog.current();
+        Item knockoutItem = questionnaire.section("supervisor").orElseThrow().items().stream()
+                .filter(i -> !i.knockoutValues().isEmpty()).findFirst().orElseThrow();
+        String knockoutValue = knockoutItem.knockoutValues().iterator().next();
+
+        Started scan = start("Rood BV");
+        Map<String, Object> answers = bestAnswersFromApi();
+        answers.put(knockoutItem.id(), knockoutValue);
+        assertEquals(200, putAnswers(scan, answers).statusCode());
+
+        Map<String, Object> result = result(scan);
+        assertEquals("NOT_YET", result.get("readiness"));
+        Map<String, Object> supervisor = section(result, "supervisor");
+        assertEquals("RED", supervisor.get("light"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reason = ((List<Map<String, Object>>) supervisor.get("reasons")).get(0);
+        assertEquals("KNOCKOUT", reason.get("kind"));
+        assertEquals(knockoutItem.id(), reason.get("item"));
+        assertEquals("GREEN", section(result, "stimuli").get("light"));
+    }
+
+    @Test
+    void laterAnswersReplaceEarlierOnes() {
+        Started scan = start("Wissel BV");
+        assertEquals(200, putAnswers(scan, Map.of("stimuliQuietRetreat", "1")).statusCode());
+        assertEquals(200, putAnswers(scan, Map.of("stimuliQuietRetreat", "5")).statusCode());
+        assertEquals(3, database.answers(scan.id()), "organisationName, clientSites and one answer");
+        Map<String, Object> stimuli = section(result(scan), "stimuli");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> reasons = (List<Map<String, Object>>) stimuli.get("reasons");
+        assertTrue(reasons.stream().noneMatch(r -> "stimuliQuietRetreat".equals(r.get("item"))
+                && "LOW_SCORE".equals(r.get("kind"))), reasons.toString());
+    }
+
+    @Test
+    void answersToSkippedItemsAreAcceptedAndIgnored() {
+        Started scan = start("Overslaan BV");
+        Map<String, Object> answers = bestAnswersFromApi();
+        answers.put("clientSites", "no");
+        answers.put("clientOpenness", "1");
+        HttpResponse<String> saved = putAnswers(scan, answers);
+        assertEquals(200, saved.statusCode(), saved.body());
+        Map<String, Object> result = result(scan);
+        assertEquals("NOT_APPLICABLE", section(result, "client").get("light"));
+        assertEquals("READY", result.get("readiness"));
+    }
+
+    @Test
+    void multiAnswersAreArraysAndStoredWhole() {
+        Started scan = start("Zorgen BV");
+        assertEquals(200, putAnswers(scan, Map.of("concerns", List.of("costs", "absence-risk"))).statusCode());
+        HttpResponse<String> refused = putAnswers(scan, Map.of("concerns", List.of("costs", 7)));
+        assertEquals(400, refused.statusCode());
+    }
+
+    @Test
+    void wrongAnswerRefusesTheWholeRequestAndStoresNothing() {
+        Started scan = start("Fout BV");
+        long before = database.answers(scan.id());
+        Map<String, Object> answers = new LinkedHashMap<>();
+        answers.put("stimuliQuietRetreat", "5");
+        answers.put("noSuchItem", "5");
+        answers.put("stimuliReduceStimuli", "9");
+        HttpResponse<String> response = putAnswers(scan, answers);
+        assertEquals(400, response.statusCode());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) parse(response).get("errors");
+        assertEquals(List.of("noSuchItem", "stimuliReduceStimuli"), errors.stream().map(e -> e.get("item")).toList());
+        errors.forEach(e -> assertFalse(((String) e.get("message")).isBlank()));
+        assertEquals(before, database.answers(scan.id()));
+    }
+
+    @Test
+    void badBodiesGetAClearJsonMessageNeverA500() {
+        Started scan = start("Body BV");
+        long before = database.answers(scan.id());
+        String path = "/api/scans/" + scan.id() + "/answers";
+        List<String> bodies = List.of("", "{", "not json", "[]", "42", "{\"answers\": 5}", "{\"answers\": null}",
+                "{\"answers\": {\"stimuliQuietRetreat\": 5}}", "{\"answers\": {\"stimuliQuietRetreat\": {\"a\": 1}}}",
+                "{\"answers\": {\"stimuliNote\": \"nul\\u0000byte\"}}", "{\"answers\": {\"stimuliQuietRetreat\": \"5\"}} trailing");
+        for (String body : bodies) {
+            HttpResponse<String> response = http.put(path, body, "X-Scan-Token", scan.token());
+            assertEquals(400, response.statusCode(), body + " -> " + response.body());
+            assertJsonError(response);
+        }
+        assertEquals(before, database.answers(scan.id()));
+    }
+
+    @Test
+    void tooLongTextIsRefused() {
+        Started scan = start("Lang BV");
+        HttpResponse<String> response = putAnswers(scan, Map.of("stimuliNote", "x".repeat(2001)));
+        assertEquals(400, response.statusCode());
+        assertEquals(200, putAnswers(scan, Map.of("stimuliNote", "x".repeat(2000))).statusCode());
+    }
+
+    @Test
+    void bodyOverOneMegabyteIsRefused() {
+        Started scan = start("Groot BV");
+        String huge = "{\"answers\": {\"stimuliNote\": \"" + "x".repeat(1_100_000) + "\"}}";
+        HttpResponse<String> response = http.put("/api/scans/" + scan.id() + "/answers", huge, "X-Scan-Token", scan.token());
+        assertEquals(413, response.statusCode());
+        assertFalse(response.body().contains("Exception"), response.body());
+    }
+
+    @Test
+    void startRefusesAMissingNameOrWrongModeAndStoresNothing() {
+        long scansBefore = database.count("SELECT COUNT(*) FROM scan");
+        List<String> bodies = List.of("{\"mode\":\"SELF\",\"profile\":{}}",
+                "{\"mode\":\"SELF\",\"profile\":{\"organisationName\":\"   \"}}",
+                "{\"mode\":\"BOSS\",\"profile\":{\"organisationName\":\"A\"}}",
+                "{\"mode\":\"SELF\",\"profile\":{\"organisationName\":\"A\",\"stimuliQuietRetreat\":\"5\"}}",
+                "{\"mode\":\"SELF\",\"profile\":{\"organisationName\":\"A\",\"sector\":\"mars\"}}",
+                "{\"mode\":\"SELF\"}", "{}", "nope");
+        for (String body : bodies) {
+            HttpResponse<String> response = http.post("/api/scans", "application/json", body);
+            assertEquals(400, response.statusCode(), body + " -> " + response.body());
+            assertJsonError(response);
+        }
+        assertEquals(scansBefore, database.count("SELECT COUNT(*) FROM scan"));
+    }
+
+    @Test
+    void wrongTokenOrUnknownIdIs404WithoutSayingTheScanExists() {
+        Started scan = start("Geheim BV");
+        Started other = start("Ander BV");
+        List<HttpResponse<String>> responses = List.of(
+                http.get("/api/scans/" + scan.id() + "/result"),
+                http.get("/api/scans/" + scan.id() + "/result", "X-Scan-Token", "wrong"),
+                http.get("/api/scans/" + scan.id() + "/result", "X-Scan-Token", other.token()),
+                http.get("/api/scans/999999999/result", "X-Scan-Token", scan.token()),
+                http.get("/api/scans/-1/result", "X-Scan-Token", scan.token()),
+                http.get("/api/scans/abc/result", "X-Scan-Token", scan.token()),
+                http.get("/api/scans/99999999999999999999999/result", "X-Scan-Token", scan.token()),
+                http.put("/api/scans/" + scan.id() + "/answers", "{\"answers\":{}}", "X-Scan-Token", other.token()));
+        String first = responses.get(0).body();
+        for (HttpResponse<String> response : responses) {
+            assertEquals(404, response.statusCode(), response.uri() + " " + response.body());
+            assertEquals(first, response.body(), "the same answer whether or not the scan exists");
+        }
+    }
+
+    @Test
+    void unknownApiPathIsAJson404() {
+        HttpResponse<String> response = http.get("/api/nothing-here");
+        assertEquals(404, response.statusCode());
+        assertJsonError(response);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void assertJsonError(HttpResponse<String> response) {
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                response.headers().toString());
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) parse(response).get("errors");
+        assertNotNull(errors, response.body());
+        assertFalse(errors.isEmpty());
+        String body = response.body();
+        assertFalse(body.contains("Exception") || body.contains("nl.groenlicht") || body.contains("\tat "), body);
+    }
+
+}

@@ -1,0 +1,87 @@
+package nl.groenlicht.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A small HTTP client for tests, with its own cookie jar like a browser's; redirects are not followed. */
+public final class Http {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    public Http(URI base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> put(String path, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Posts a form; each entry's values become repeated fields. */
+    public HttpResponse<String> postForm(String path, Map<String, List<String>> fields) {
+        String body = fields.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
+                .collect(Collectors.joining("&"));
+        return post(path, "application/x-www-form-urlencoded", body);
+    }
+
+    public static String csrfOf(String html) {
+        Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("page has no CSRF field");
+        }
+        return m.group(1);
+    }
+
+    public static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no redirect"));
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
