@@ -76,8 +76,18 @@ class QuestionnaireLoaderTest {
                 Arguments.of("{value: care, label: {nl: \"Zorg\", en: \"Care\"}}", "{value: care, label: {nl: \"Zorg\", en: \"Care\"}, score: 5}", "item 'sector': profile questions are not scored"),
                 Arguments.of("        answerSet: points\n        weight: 3", "        answerSet: points\n        weigth: 3", "item 'alphaFollowUp': unknown field 'weigth'"),
                 Arguments.of("{value: p49, label", "{value: P 49, label", "option 'P 49': value must match"),
-                Arguments.of("version: 1", "version: one", "'version' must be a whole number")
+                Arguments.of("version: 1", "version: one", "'version' must be a whole number"),
+                Arguments.of(NOTE, sectionItem("alphaExtra", "CHOICE", "") + NOTE,
+                        "item 'alphaExtra': option 'a' needs a score"),
+                Arguments.of(NOTE, sectionItem("alphaMulti", "MULTI", ", score: 1") + NOTE,
+                        "item 'alphaMulti': MULTI is allowed in the profile only")
         );
+    }
+
+    /** An extra item for section alpha, with one option 'a'. */
+    private static String sectionItem(String id, String type, String score) {
+        return "      - id: " + id + "\n        text: {nl: \"Extra\", en: \"Extra\"}\n        type: " + type
+                + "\n        options: [{value: a, label: {nl: \"A\", en: \"A\"}" + score + "}]\n";
     }
 
     @ParameterizedTest(name = "{2}")
@@ -87,30 +97,6 @@ class QuestionnaireLoaderTest {
         SeedDataException e = assertThrows(SeedDataException.class, () -> new QuestionnaireLoader().loadAll(dir));
         assertTrue(e.getMessage().startsWith(file.toString() + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(expectedMessage), e.getMessage());
-    }
-
-    @Test
-    void scoredItemInASectionNeedsAScoreOnEveryOption() throws IOException {
-        write(validWith(NOTE, """
-                - id: alphaExtra
-                  text: {nl: "Extra", en: "Extra"}
-                  type: CHOICE
-                  options: [{value: a, label: {nl: "A", en: "A"}}]
-                """.indent(6) + NOTE));
-        SeedDataException e = assertThrows(SeedDataException.class, () -> new QuestionnaireLoader().loadAll(dir));
-        assertTrue(e.getMessage().contains("item 'alphaExtra': option 'a' needs a score"), e.getMessage());
-    }
-
-    @Test
-    void multiIsRefusedInASection() throws IOException {
-        write(validWith(NOTE, """
-                - id: alphaMulti
-                  text: {nl: "Meer", en: "More"}
-                  type: MULTI
-                  options: [{value: a, label: {nl: "A", en: "A"}, score: 1}]
-                """.indent(6) + NOTE));
-        SeedDataException e = assertThrows(SeedDataException.class, () -> new QuestionnaireLoader().loadAll(dir));
-        assertTrue(e.getMessage().contains("item 'alphaMulti': MULTI is allowed in the profile only"), e.getMessage());
     }
 
     @Test
