@@ -1,5 +1,6 @@
 package nl.groenlicht.response;
 
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -14,5 +15,5 @@ interface ScanRepository extends CrudRepository<Scan, Long> {
 
     Optional<Scan> findByTokenHash(String tokenHash);
 
-    void updateUpdatedAt(@io.micronaut.data.annotation.Id Long id, Instant updatedAt);
+    void updateUpdatedAt(@Id Long id, Instant updatedAt);
 }

@@ -17,7 +17,10 @@ public final class QuestionnaireCatalog {
         return questionnaires.stream().filter(q -> q.id().equals(id) && q.version() == version).findFirst();
     }
 
-    /** The questionnaire a new scan uses: the highest version of the first questionnaire id, by name. */
+    /**
+     * The questionnaire a new scan uses: the highest version. The seed data holds one questionnaire id today; should
+     * there be more, the first by id is used.
+     */
     public Questionnaire current() {
         return questionnaires.stream()
                 .sorted(Comparator.comparing(Questionnaire::id).thenComparing(Questionnaire::version, Comparator.reverseOrder()))
