@@ -1,5 +1,7 @@
 package nl.groenlicht.scan;
 
+import nl.groenlicht.seeddata.SeedDataException;
+
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

@@ -1,5 +1,7 @@
 package nl.groenlicht.scan;
 
+import nl.groenlicht.seeddata.SeedDataException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,8 +60,8 @@ class QuestionnaireLoaderTest {
 
     static Stream<Arguments> brokenFiles() {
         return Stream.of(
-                Arguments.of("text: {nl: \"Vraag een\", en: \"Question one\"}", "text: {nl: \"Vraag een\"}", "item 'alphaOne': the en text is missing"),
-                Arguments.of("text: {nl: \"Vraag twee\", en: \"Question two\"}", "text: {nl: \"Vraag twee\", en: \" \"}", "item 'alphaTwo': the en text is empty"),
+                Arguments.of("text: {nl: \"Vraag een\", en: \"Question one\"}", "text: {nl: \"Vraag een\"}", "item 'alphaOne': the en text of 'text' is missing"),
+                Arguments.of("text: {nl: \"Vraag twee\", en: \"Question two\"}", "text: {nl: \"Vraag twee\", en: \" \"}", "item 'alphaTwo': the en text of 'text' is empty"),
                 Arguments.of("knockout: [p0]", "knockout: [p7]", "item 'alphaTwo': knockout value 'p7' is not one of its options"),
                 Arguments.of("knockout: [p0]", "knockout: [p100]", "item 'alphaTwo': knockout value 'p100' is the highest-scoring option"),
                 Arguments.of("knockout: [p0]", "knockout: [dontknow]", "item 'alphaTwo': knockout value 'dontknow' is the don't-know option"),
