@@ -3,8 +3,6 @@ package nl.groenlicht.scan;
 import nl.groenlicht.seeddata.SeedDataException;
 import nl.groenlicht.seeddata.YamlNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads questionnaire files and checks them strictly (see seed-data/README.md). Any problem stops the load with a
@@ -41,19 +38,7 @@ public final class QuestionnaireLoader {
 
     /** Reads every {@code *.yaml} file in {@code questionnaires/} under the seed data folder. */
     public List<LoadedQuestionnaire> loadAll(Path seedDataDir) {
-        Path dir = seedDataDir.resolve("questionnaires");
-        if (!Files.isDirectory(dir)) {
-            throw new SeedDataException(dir + ": folder not found; no questionnaire to load");
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new SeedDataException(dir + ": cannot be read: " + e.getMessage());
-        }
-        if (files.isEmpty()) {
-            throw new SeedDataException(dir + ": holds no .yaml questionnaire");
-        }
+        List<Path> files = YamlNode.filesIn(seedDataDir.resolve("questionnaires"));
         List<LoadedQuestionnaire> loaded = new ArrayList<>();
         Set<String> versions = new HashSet<>();
         for (Path file : files) {

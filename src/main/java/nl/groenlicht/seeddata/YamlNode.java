@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A value in a seed data file and where it sits, so that every problem can be reported as
@@ -34,6 +35,20 @@ public record YamlNode(String file, Object value, String where, String key) {
         } catch (YAMLException e) {
             throw new SeedDataException(file + ": not valid YAML: " + e.getMessage());
         }
+    }
+
+    /** The {@code .yaml} files in a seed data folder, by name; none, or no folder, is an error. */
+    public static List<Path> filesIn(Path dir) {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new SeedDataException(dir + ": folder not found or not readable");
+        }
+        if (files.isEmpty()) {
+            throw new SeedDataException(dir + ": holds no .yaml file");
+        }
+        return files;
     }
 
     public static byte[] bytes(Path file) {

@@ -18,6 +18,11 @@ public final class ApiError {
         return HttpResponse.<Map<String, Object>>status(status).body(Map.of("errors", List.of(Map.of("message", message))));
     }
 
+    /** The same answer for an unknown scan and a wrong token: it never reveals that a scan exists. */
+    public static MutableHttpResponse<Map<String, Object>> scanNotFound() {
+        return of(HttpStatus.NOT_FOUND, "No scan with this id and token.");
+    }
+
     public static MutableHttpResponse<Map<String, Object>> ofItems(HttpStatus status, List<Map.Entry<String, String>> itemMessages) {
         List<Map<String, String>> errors = itemMessages.stream().map(e -> {
             Map<String, String> error = new LinkedHashMap<>();

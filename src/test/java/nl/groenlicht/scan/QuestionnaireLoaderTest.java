@@ -128,7 +128,7 @@ class QuestionnaireLoaderTest {
         assertThrows(SeedDataException.class, () -> new QuestionnaireLoader().loadAll(dir));
         Files.createDirectories(dir.resolve("questionnaires"));
         SeedDataException e = assertThrows(SeedDataException.class, () -> new QuestionnaireLoader().loadAll(dir));
-        assertTrue(e.getMessage().contains("holds no .yaml questionnaire"), e.getMessage());
+        assertTrue(e.getMessage().contains("holds no .yaml file"), e.getMessage());
     }
 
     @Test

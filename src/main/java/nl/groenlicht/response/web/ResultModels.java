@@ -2,6 +2,7 @@ package nl.groenlicht.response.web;
 
 import jakarta.inject.Singleton;
 import nl.groenlicht.response.Scan;
+import nl.groenlicht.scan.AnswerType;
 import nl.groenlicht.scan.Answers;
 import nl.groenlicht.scan.Language;
 import nl.groenlicht.scan.Questionnaire;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /** What the result page shows: the verdict, every section's light with its score, and the answers behind it. */
 @Singleton
-class ResultModels {
+public class ResultModels {
 
     private final Messages messages;
 
@@ -24,7 +25,7 @@ class ResultModels {
         this.messages = messages;
     }
 
-    Map<String, Object> model(Scan scan, Questionnaire questionnaire, Answers answers, ScanResult result,
+    public Map<String, Object> model(Scan scan, Questionnaire questionnaire, Answers answers, ScanResult result,
                               Language language) {
         Map<String, Object> model = new HashMap<>();
         model.put("scanId", scan.id());
@@ -32,16 +33,21 @@ class ResultModels {
         model.put("questionnaireTitle", questionnaire.title().in(language));
         model.put("questionnaireVersion", questionnaire.version());
         model.put("readiness", result.readiness().name());
-        model.put("sections", result.sections().stream().map(s -> section(scan, s, language)).toList());
-        model.put("holdingBack", result.holdingBack().stream().map(s -> section(scan, s, language)).toList());
+        model.put("sections", result.sections().stream().map(s -> section(scan, s, answers, language)).toList());
+        model.put("holdingBack", result.holdingBack().stream().map(s -> section(scan, s, answers, language)).toList());
         return model;
     }
 
-    private SectionView section(Scan scan, SectionLight light, Language language) {
+    private SectionView section(Scan scan, SectionLight light, Answers answers, Language language) {
         List<SectionView.ReasonView> reasons = light.reasons().stream().map(r -> reason(r, language)).toList();
+        // The free-text observations of the section: what the user wrote next to the scored questions.
+        List<String> notes = light.section().items().stream()
+                .filter(i -> i.type() == AnswerType.TEXT)
+                .flatMap(i -> answers.single(i.id()).stream())
+                .toList();
         return new SectionView(light.section().id(), light.section().title().in(language), light.light().name(),
                 messages.get(language, "light." + light.light().name()), light.score(),
-                "/scans/" + scan.id() + "/sections/" + light.section().id(), reasons);
+                "/scans/" + scan.id() + "/sections/" + light.section().id(), reasons, notes);
     }
 
     private SectionView.ReasonView reason(Reason reason, Language language) {

@@ -4,7 +4,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -15,7 +14,6 @@ import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.ScanMode;
 import nl.groenlicht.response.ScanService;
 import nl.groenlicht.scan.Language;
-import nl.groenlicht.scoring.ScanResult;
 import nl.groenlicht.web.ApiError;
 import nl.groenlicht.web.JsonBodies;
 import nl.groenlicht.web.JsonBodies.BadBody;
@@ -31,14 +29,16 @@ import java.util.Optional;
 @Controller("/api/scans")
 class ScanApiController {
 
-    private static final Language API_LANGUAGE = Language.EN;
+    static final Language API_LANGUAGE = Language.EN;
 
     private final ScanService scans;
     private final JsonBodies bodies;
     private final Messages messages;
+    private final ScanAccess access;
 
-    ScanApiController(ScanService scans, JsonBodies bodies, Messages messages) {
+    ScanApiController(ScanService scans, JsonBodies bodies, Messages messages, ScanAccess access) {
         this.scans = scans;
+        this.access = access;
         this.bodies = bodies;
         this.messages = messages;
     }
@@ -91,42 +91,12 @@ class ScanApiController {
         }
     }
 
-    @Get("/{id}/result")
-    HttpResponse<?> result(String id, @Nullable @Header("X-Scan-Token") String token) {
-        Optional<Scan> scan = find(id, token);
-        if (scan.isEmpty()) {
-            return notFound();
-        }
-        ScanResult result = scans.result(scan.get());
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("readiness", result.readiness().name());
-        json.put("questionnaire", Map.of("id", scan.get().questionnaireId(), "version", scan.get().questionnaireVersion()));
-        json.put("sections", result.sections().stream().map(light -> {
-            Map<String, Object> section = new LinkedHashMap<>();
-            section.put("id", light.section().id());
-            section.put("title", light.section().title().in(API_LANGUAGE));
-            section.put("score", light.score());
-            section.put("light", light.light().name());
-            section.put("reasons", light.reasons().stream().map(reason -> {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("kind", reason.kind().name());
-                r.put("item", reason.item().id());
-                r.put("question", reason.item().text().in(API_LANGUAGE));
-                r.put("answer", reason.answer() == null ? null : reason.answer().value());
-                r.put("score", reason.answer() == null ? null : reason.answer().score());
-                return r;
-            }).toList());
-            return section;
-        }).toList());
-        return HttpResponse.ok(json);
-    }
-
     private Optional<Scan> find(String id, String token) {
-        return ScanPagesController.parseId(id).flatMap(scanId -> scans.find(scanId, token));
+        return access.byToken(id, token);
     }
 
     private static HttpResponse<?> notFound() {
-        return ApiError.of(HttpStatus.NOT_FOUND, "No scan with this id and token.");
+        return ApiError.scanNotFound();
     }
 
     private HttpResponse<?> invalid(InvalidAnswersException e) {

@@ -9,10 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.exceptions.HttpStatusException;
-import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.views.ModelAndView;
 import nl.groenlicht.response.AnswerError;
 import nl.groenlicht.response.InvalidAnswersException;
@@ -25,19 +22,16 @@ import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Language;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.Section;
-import nl.groenlicht.scoring.ScanResult;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
 import nl.groenlicht.web.LanguageFilter;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The employer's self-assessment in the browser: profile, one page per section, result. Every submit stores its
@@ -46,19 +40,16 @@ import java.util.Optional;
 @Controller
 class ScanPagesController {
 
-    private static final String COOKIE_PREFIX = "gl_scan_";
     private static final String PROFILE_STEP = "profile";
 
     private final ScanService scans;
     private final PageModels models;
-    private final ResultModels results;
-    private final HttpHostResolver hostResolver;
+    private final ScanAccess access;
 
-    ScanPagesController(ScanService scans, PageModels models, ResultModels results, HttpHostResolver hostResolver) {
+    ScanPagesController(ScanService scans, PageModels models, ScanAccess access) {
         this.scans = scans;
+        this.access = access;
         this.models = models;
-        this.results = results;
-        this.hostResolver = hostResolver;
     }
 
     @Get("/scans/new")
@@ -74,7 +65,7 @@ class ScanPagesController {
         try {
             ScanService.StartedScan started = scans.start(ScanMode.SELF, submitted);
             long id = started.scan().id();
-            return HttpResponse.seeOther(URI.create("/scans/" + id + "/saved")).cookie(scanCookie(id, started.token()));
+            return HttpResponse.seeOther(URI.create("/scans/" + id + "/saved")).cookie(ScanAccess.cookie(id, started.token()));
         } catch (InvalidAnswersException e) {
             return profilePage(request, null, questionnaire, new Answers(submitted), e.errors(), HttpStatus.BAD_REQUEST);
         }
@@ -82,13 +73,13 @@ class ScanPagesController {
 
     @Get("/resume/{token}")
     HttpResponse<?> resume(String token) {
-        Scan scan = scans.findByToken(token).orElseThrow(ScanPagesController::notFound);
-        return HttpResponse.seeOther(URI.create("/scans/" + scan.id())).cookie(scanCookie(scan.id(), token));
+        Scan scan = scans.findByToken(token).orElseThrow(ScanAccess::notFound);
+        return HttpResponse.seeOther(URI.create("/scans/" + scan.id())).cookie(ScanAccess.cookie(scan.id(), token));
     }
 
     @Get("/scans/{id}")
     HttpResponse<?> continueScan(String id, HttpRequest<?> request) {
-        Scan scan = access(id, request);
+        Scan scan = access.byCookie(id, request);
         Questionnaire questionnaire = scans.questionnaire(scan);
         Answers answers = scans.answers(scan);
         String next = questionnaire.sections().stream()
@@ -101,23 +92,23 @@ class ScanPagesController {
 
     @Get("/scans/{id}/saved")
     HttpResponse<?> saved(String id, HttpRequest<?> request) {
-        Scan scan = access(id, request);
+        Scan scan = access.byCookie(id, request);
         Map<String, Object> model = new HashMap<>();
         model.put("scanId", scan.id());
-        model.put("resumeLink", hostResolver.resolve(request) + "/resume/" + token(scan.id(), request));
+        model.put("resumeLink", access.resumeLink(scan, request));
         model.put("nextUrl", "/scans/" + scan.id() + "/sections/" + steps(scans.questionnaire(scan), scans.answers(scan)).get(1));
         return HttpResponse.ok(new ModelAndView<>("saved", model));
     }
 
     @Get("/scans/{id}/profile")
     HttpResponse<?> profile(String id, HttpRequest<?> request) {
-        Scan scan = access(id, request);
+        Scan scan = access.byCookie(id, request);
         return profilePage(request, scan, scans.questionnaire(scan), scans.answers(scan), List.of(), HttpStatus.OK);
     }
 
     @Post(value = "/scans/{id}/profile", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> saveProfile(String id, HttpRequest<?> request, @Body String body) {
-        Scan scan = access(id, request);
+        Scan scan = access.byCookie(id, request);
         FormData form = checkedForm(request, body);
         Questionnaire questionnaire = scans.questionnaire(scan);
         Map<String, List<String>> submitted = submission(questionnaire.profile(), form);
@@ -132,18 +123,18 @@ class ScanPagesController {
 
     @Get("/scans/{id}/sections/{sectionId}")
     HttpResponse<?> section(String id, String sectionId, HttpRequest<?> request) {
-        Scan scan = access(id, request);
+        Scan scan = access.byCookie(id, request);
         Questionnaire questionnaire = scans.questionnaire(scan);
-        Section section = questionnaire.section(sectionId).orElseThrow(ScanPagesController::notFound);
+        Section section = questionnaire.section(sectionId).orElseThrow(ScanAccess::notFound);
         return sectionPage(request, scan, questionnaire, section, scans.answers(scan), List.of(), HttpStatus.OK);
     }
 
     @Post(value = "/scans/{id}/sections/{sectionId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> saveSection(String id, String sectionId, HttpRequest<?> request, @Body String body) {
-        Scan scan = access(id, request);
+        Scan scan = access.byCookie(id, request);
         FormData form = checkedForm(request, body);
         Questionnaire questionnaire = scans.questionnaire(scan);
-        Section section = questionnaire.section(sectionId).orElseThrow(ScanPagesController::notFound);
+        Section section = questionnaire.section(sectionId).orElseThrow(ScanAccess::notFound);
         Map<String, List<String>> submitted = submission(section.items(), form);
         try {
             scans.save(scan, submitted);
@@ -152,17 +143,6 @@ class ScanPagesController {
             return sectionPage(request, scan, questionnaire, section, typed, e.errors(), HttpStatus.BAD_REQUEST);
         }
         return redirectToStep(scan, questionnaire, section.id(), form.first("action"));
-    }
-
-    @Get("/scans/{id}/result")
-    HttpResponse<?> result(String id, HttpRequest<?> request) {
-        Scan scan = access(id, request);
-        Questionnaire questionnaire = scans.questionnaire(scan);
-        Answers answers = scans.answers(scan);
-        ScanResult result = scans.result(scan);
-        Map<String, Object> model = results.model(scan, questionnaire, answers, result, LanguageFilter.of(request));
-        model.put("resumeLink", hostResolver.resolve(request) + "/resume/" + token(scan.id(), request));
-        return HttpResponse.ok(new ModelAndView<>("result", model));
     }
 
     private MutableHttpResponse<?> profilePage(HttpRequest<?> request, Scan scan, Questionnaire questionnaire,
@@ -246,30 +226,4 @@ class ScanPagesController {
         return form;
     }
 
-    private Scan access(String id, HttpRequest<?> request) {
-        Optional<Long> scanId = parseId(id);
-        return scanId.flatMap(sid -> scans.find(sid, token(sid, request))).orElseThrow(ScanPagesController::notFound);
-    }
-
-    private static String token(long scanId, HttpRequest<?> request) {
-        return request.getCookies().findCookie(COOKIE_PREFIX + scanId).map(Cookie::getValue).orElse(null);
-    }
-
-    private static Cookie scanCookie(long scanId, String token) {
-        return Cookie.of(COOKIE_PREFIX + scanId, token).path("/scans/" + scanId).httpOnly(true)
-                .sameSite(SameSite.Lax).maxAge(Duration.ofDays(180));
-    }
-
-    static Optional<Long> parseId(String id) {
-        try {
-            long value = Long.parseLong(id);
-            return value > 0 ? Optional.of(value) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static HttpStatusException notFound() {
-        return new HttpStatusException(HttpStatus.NOT_FOUND, "not found");
-    }
 }

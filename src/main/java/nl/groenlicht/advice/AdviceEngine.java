@@ -1,0 +1,39 @@
+package nl.groenlicht.advice;
+
+import nl.groenlicht.scan.Answers;
+import nl.groenlicht.scan.Questionnaire;
+import nl.groenlicht.scoring.Light;
+import nl.groenlicht.scoring.ScanResult;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Selects the advice whose rules hold for a scan: red first, then orange, then general, catalogue order within. */
+public final class AdviceEngine {
+
+    private final AdviceCatalogue catalogue;
+
+    public AdviceEngine(AdviceCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public AdviceCatalogue catalogue() {
+        return catalogue;
+    }
+
+    public List<Advice> advise(Questionnaire questionnaire, Answers answers, ScanResult result) {
+        AdviceRule.Scan scan = new AdviceRule.Scan(questionnaire, answers, result);
+        return catalogue.items().stream()
+                .flatMap(item -> item.rule().holds(scan).stream()
+                        .map(because -> new Advice(item, because, Because.worstLight(because))))
+                .sorted(Comparator.comparingInt(AdviceEngine::urgencyRank))
+                .toList();
+    }
+
+    private static int urgencyRank(Advice advice) {
+        if (advice.urgency() == Light.RED) {
+            return 0;
+        }
+        return advice.urgency() == Light.ORANGE ? 1 : 2;
+    }
+}

@@ -1,0 +1,16 @@
+package nl.groenlicht.report;
+
+import nl.groenlicht.advice.Advice;
+import nl.groenlicht.advice.PlanLine;
+import nl.groenlicht.response.Scan;
+import nl.groenlicht.scan.Answers;
+import nl.groenlicht.scan.Questionnaire;
+import nl.groenlicht.scoring.ScanResult;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Everything known about one scan at one moment: what the report, the exports and the result page show. */
+public record ReportData(Scan scan, Questionnaire questionnaire, Answers answers, ScanResult result,
+                         List<Advice> advice, List<PlanLine> plan, LocalDate date) {
+}

@@ -1,0 +1,69 @@
+package nl.groenlicht.report.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.views.ModelAndView;
+import nl.groenlicht.report.PdfRenderer;
+import nl.groenlicht.report.ReportData;
+import nl.groenlicht.report.ReportService;
+import nl.groenlicht.response.Scan;
+import nl.groenlicht.response.web.ScanAccess;
+import nl.groenlicht.scan.Language;
+import nl.groenlicht.web.ApiError;
+import nl.groenlicht.web.FreemarkerViewsRenderer;
+import nl.groenlicht.web.LanguageFilter;
+
+import java.util.Map;
+
+/** The advice report as a page and as a PDF, for the page flow (cookie) and the API (token header). */
+@Controller
+class ReportController {
+
+    private final ScanAccess access;
+    private final ReportService reports;
+    private final ReportModels models;
+    private final FreemarkerViewsRenderer<Map<String, Object>> renderer;
+    private final PdfRenderer pdf;
+
+    ReportController(ScanAccess access, ReportService reports, ReportModels models,
+                     FreemarkerViewsRenderer<Map<String, Object>> renderer, PdfRenderer pdf) {
+        this.access = access;
+        this.reports = reports;
+        this.models = models;
+        this.renderer = renderer;
+        this.pdf = pdf;
+    }
+
+    @Get("/scans/{id}/report")
+    HttpResponse<?> page(String id, HttpRequest<?> request) {
+        Scan scan = access.byCookie(id, request);
+        return HttpResponse.ok(new ModelAndView<>("report",
+                models.model(reports.assemble(scan), LanguageFilter.of(request))));
+    }
+
+    @Get("/scans/{id}/report.pdf")
+    HttpResponse<?> pagePdf(String id, HttpRequest<?> request) {
+        return pdf(access.byCookie(id, request), request);
+    }
+
+    @Get("/api/scans/{id}/report.pdf")
+    HttpResponse<?> apiPdf(String id, @Nullable @Header("X-Scan-Token") String token, HttpRequest<?> request) {
+        return access.byToken(id, token).<HttpResponse<?>>map(scan -> pdf(scan, request))
+                .orElseGet(ApiError::scanNotFound);
+    }
+
+    private MutableHttpResponse<byte[]> pdf(Scan scan, HttpRequest<?> request) {
+        Language language = LanguageFilter.of(request);
+        ReportData data = reports.assemble(scan);
+        String html = renderer.renderToString("report-pdf", models.model(data, language), request);
+        return HttpResponse.ok(pdf.render(html))
+                .contentType(MediaType.APPLICATION_PDF_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"groenlicht-scan-" + scan.id() + ".pdf\"");
+    }
+}

@@ -1,0 +1,93 @@
+package nl.groenlicht.report.web;
+
+import jakarta.inject.Singleton;
+import nl.groenlicht.advice.Advice;
+import nl.groenlicht.advice.AdviceCategory;
+import nl.groenlicht.advice.AdviceEngine;
+import nl.groenlicht.advice.AdviceItem;
+import nl.groenlicht.advice.Because;
+import nl.groenlicht.advice.Source;
+import nl.groenlicht.report.ReportData;
+import nl.groenlicht.response.web.ResultModels;
+import nl.groenlicht.scan.AnswerOption;
+import nl.groenlicht.scan.Language;
+import nl.groenlicht.web.Messages;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The model of the result page, the report page and the PDF: lights, advice with its reasons, instruments, plan. */
+@Singleton
+public class ReportModels {
+
+    private final Messages messages;
+    private final ResultModels results;
+    private final AdviceEngine adviceEngine;
+
+    ReportModels(Messages messages, ResultModels results, AdviceEngine adviceEngine) {
+        this.messages = messages;
+        this.results = results;
+        this.adviceEngine = adviceEngine;
+    }
+
+    public Map<String, Object> model(ReportData data, Language language) {
+        Map<String, Object> model = results.model(data.scan(), data.questionnaire(), data.answers(), data.result(),
+                language);
+        List<AdviceView> advice = data.advice().stream().map(a -> view(a, language)).toList();
+        model.put("advice", advice);
+        model.put("adviceGroups", Arrays.stream(AdviceCategory.values())
+                .map(c -> new AdviceView.Group(c.name(), messages.get(language, "category." + c.name()),
+                        advice.stream().filter(a -> a.category().equals(c.name())).toList()))
+                .filter(g -> !g.advice().isEmpty())
+                .toList());
+        List<String> applying = data.advice().stream().map(a -> a.item().id()).toList();
+        model.put("instruments", adviceEngine.catalogue().items().stream()
+                .filter(i -> i.category() == AdviceCategory.FINANCIAL)
+                .map(i -> Map.of("advice", view(new Advice(i, List.of(), null), language),
+                        "applies", applying.contains(i.id())))
+                .toList());
+        model.put("plan", data.plan().stream()
+                .map(line -> new AdviceView.PlanLineView(line.adviceId(),
+                        adviceEngine.catalogue().item(line.adviceId()).map(i -> i.title().in(language)).orElse(line.adviceId()),
+                        line.owner(), date(line.targetDate(), language)))
+                .toList());
+        model.put("date", date(data.date(), language));
+        return model;
+    }
+
+    public AdviceView view(Advice advice, Language language) {
+        AdviceItem item = advice.item();
+        return new AdviceView(item.id(), item.category().name(), messages.get(language, "category." + item.category().name()),
+                advice.urgency() == null ? "GENERAL" : advice.urgency().name(), item.title().in(language),
+                item.text().in(language), item.nextStep().in(language),
+                messages.get(language, "provider." + item.provider().name()),
+                item.conditions() == null ? null : item.conditions().in(language),
+                advice.because().stream().map(b -> because(b, language)).toList(),
+                item.facts().stream().map(f -> new AdviceView.FactView(f.text().in(language),
+                        f.source().title().in(language), f.source().url(), date(f.validAsOf(), language))).toList(),
+                item.sources().stream().map(s -> source(s, language)).toList());
+    }
+
+    private AdviceView.SourceView source(Source source, Language language) {
+        return new AdviceView.SourceView(source.title().in(language), source.url(), date(source.checked(), language));
+    }
+
+    private String because(Because because, Language language) {
+        if (because instanceof Because.SectionLit lit) {
+            return messages.get(language, "advice.becauseLight", lit.section().section().title().in(language),
+                    messages.get(language, "light." + lit.section().light().name()));
+        }
+        Because.Answered answered = (Because.Answered) because;
+        return messages.get(language, "advice.becauseAnswer", answered.item().text().in(language),
+                answered.chosen().stream().map(AnswerOption::label).map(t -> t.in(language))
+                        .collect(Collectors.joining(", ")));
+    }
+
+    static String date(LocalDate date, Language language) {
+        return date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()));
+    }
+}

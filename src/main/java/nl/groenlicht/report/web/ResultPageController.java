@@ -1,0 +1,36 @@
+package nl.groenlicht.report.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.views.ModelAndView;
+import nl.groenlicht.report.ReportService;
+import nl.groenlicht.response.Scan;
+import nl.groenlicht.response.web.ScanAccess;
+import nl.groenlicht.web.LanguageFilter;
+
+import java.util.Map;
+
+/** The result page: every light with the answers behind it, the verdict, and the advice that follows. */
+@Controller
+class ResultPageController {
+
+    private final ScanAccess access;
+    private final ReportService reports;
+    private final ReportModels models;
+
+    ResultPageController(ScanAccess access, ReportService reports, ReportModels models) {
+        this.access = access;
+        this.reports = reports;
+        this.models = models;
+    }
+
+    @Get("/scans/{id}/result")
+    HttpResponse<?> result(String id, HttpRequest<?> request) {
+        Scan scan = access.byCookie(id, request);
+        Map<String, Object> model = models.model(reports.assemble(scan), LanguageFilter.of(request));
+        model.put("resumeLink", access.resumeLink(scan, request));
+        return HttpResponse.ok(new ModelAndView<>("result", model));
+    }
+}

@@ -1,0 +1,69 @@
+package nl.groenlicht.response.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.util.HttpHostResolver;
+import jakarta.inject.Singleton;
+import nl.groenlicht.response.Scan;
+import nl.groenlicht.response.ScanService;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Who may open a scan: pages by the HttpOnly cookie that the resume link sets (scoped to the scan's pages), the API
+ * by the {@code X-Scan-Token} header. Anything else is a 404 that does not tell whether the scan exists.
+ */
+@Singleton
+public class ScanAccess {
+
+    private static final String COOKIE_PREFIX = "gl_scan_";
+
+    private final ScanService scans;
+    private final HttpHostResolver hostResolver;
+
+    ScanAccess(ScanService scans, HttpHostResolver hostResolver) {
+        this.scans = scans;
+        this.hostResolver = hostResolver;
+    }
+
+    /** The private link that opens this scan in another browser, from the token this browser holds. */
+    public String resumeLink(Scan scan, HttpRequest<?> request) {
+        return hostResolver.resolve(request) + "/resume/" + token(scan.id(), request);
+    }
+
+    /** The scan whose pages this browser may open; 404 otherwise. */
+    public Scan byCookie(String id, HttpRequest<?> request) {
+        return parseId(id).flatMap(scanId -> scans.find(scanId, token(scanId, request))).orElseThrow(ScanAccess::notFound);
+    }
+
+    public Optional<Scan> byToken(String id, String token) {
+        return parseId(id).flatMap(scanId -> scans.find(scanId, token));
+    }
+
+    /** The token in this browser's cookie for the scan, or null. */
+    public static String token(long scanId, HttpRequest<?> request) {
+        return request.getCookies().findCookie(COOKIE_PREFIX + scanId).map(Cookie::getValue).orElse(null);
+    }
+
+    public static Cookie cookie(long scanId, String token) {
+        return Cookie.of(COOKIE_PREFIX + scanId, token).path("/scans/" + scanId).httpOnly(true)
+                .sameSite(SameSite.Lax).maxAge(Duration.ofDays(180));
+    }
+
+    public static HttpStatusException notFound() {
+        return new HttpStatusException(HttpStatus.NOT_FOUND, "not found");
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            long value = Long.parseLong(id);
+            return value > 0 ? Optional.of(value) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
