@@ -6,6 +6,7 @@ import nl.groenlicht.advice.AdviceCategory;
 import nl.groenlicht.advice.AdviceEngine;
 import nl.groenlicht.advice.AdviceItem;
 import nl.groenlicht.advice.Because;
+import nl.groenlicht.advice.Fact;
 import nl.groenlicht.advice.Source;
 import nl.groenlicht.report.ReportData;
 import nl.groenlicht.response.web.ResultModels;
@@ -23,6 +24,8 @@ import java.util.stream.Collectors;
 /** The model of the result page, the report page and the PDF: lights, advice with its reasons, instruments, plan. */
 @Singleton
 public class ReportModels {
+
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final Messages messages;
     private final ResultModels results;
@@ -48,7 +51,9 @@ public class ReportModels {
         model.put("instruments", adviceEngine.catalogue().items().stream()
                 .filter(i -> i.category() == AdviceCategory.FINANCIAL)
                 .map(i -> Map.of("advice", view(new Advice(i, List.of(), null), language),
-                        "applies", applying.contains(i.id())))
+                        "applies", applying.contains(i.id()),
+                        "validAsOf", i.facts().stream().map(Fact::validAsOf).distinct().sorted()
+                                .map(d -> d.format(SHORT_DATE)).toList()))
                 .toList());
         model.put("plan", data.plan().stream()
                 .map(line -> new AdviceView.PlanLineView(line.adviceId(),
