@@ -6,8 +6,6 @@ import nl.groenlicht.response.AnswerValidator.Scope;
 import nl.groenlicht.scan.Answers;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireCatalog;
-import nl.groenlicht.scoring.ScanResult;
-import nl.groenlicht.scoring.ScanScorer;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +19,6 @@ public class ScanService {
     private final ScanRepository scans;
     private final AnswerStore answerStore;
     private final QuestionnaireCatalog catalog;
-    private final ScanScorer scorer = new ScanScorer();
 
     ScanService(ScanRepository scans, AnswerStore answerStore, QuestionnaireCatalog catalog) {
         this.scans = scans;
@@ -80,11 +77,5 @@ public class ScanService {
         answerStore.write(scan.id(), accepted, now);
         scans.updateUpdatedAt(scan.id(), now);
         return accepted.size();
-    }
-
-    @Transactional
-    public ScanResult result(Scan scan) {
-        Questionnaire questionnaire = questionnaire(scan);
-        return scorer.score(questionnaire, answerStore.read(scan.id(), questionnaire));
     }
 }

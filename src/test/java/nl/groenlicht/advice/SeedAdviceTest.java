@@ -1,6 +1,5 @@
 package nl.groenlicht.advice;
 
-import nl.groenlicht.scan.AnswerOption;
 import nl.groenlicht.scan.Answers;
 import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.LoadedQuestionnaire;
@@ -16,13 +15,14 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static nl.groenlicht.support.Options.best;
+import static nl.groenlicht.support.Options.worst;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,15 +47,7 @@ class SeedAdviceTest {
         return answers;
     }
 
-    private static String best(Item item) {
-        return item.options().stream().filter(o -> o.score() != null)
-                .max(Comparator.comparingInt(AnswerOption::score)).orElseThrow().value();
-    }
 
-    private static String worst(Item item) {
-        return item.options().stream().filter(o -> o.score() != null)
-                .min(Comparator.comparingInt(AnswerOption::score)).orElseThrow().value();
-    }
 
     /** Every scored item of the section answered with its worst option: the section is RED. */
     private static Map<String, List<String>> withRed(Map<String, List<String>> answers, String sectionId) {

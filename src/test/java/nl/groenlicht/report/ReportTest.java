@@ -5,13 +5,13 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.groenlicht.scan.AnswerOption;
 import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireCatalog;
 import nl.groenlicht.scan.Section;
 import nl.groenlicht.support.Database;
 import nl.groenlicht.support.Http;
+import nl.groenlicht.support.Options;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -24,7 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +65,7 @@ class ReportTest {
         Map<String, Object> answers = new LinkedHashMap<>();
         for (Section section : questionnaire.sections()) {
             for (Item item : section.scoredItems()) {
-                Comparator<AnswerOption> byScore = Comparator.comparingInt(AnswerOption::score);
-                List<AnswerOption> scored = item.options().stream().filter(o -> o.score() != null).toList();
-                answers.put(item.id(), (section.id().equals("supervisor")
-                        ? scored.stream().min(byScore) : scored.stream().max(byScore)).orElseThrow().value());
+                answers.put(item.id(), section.id().equals("supervisor") ? Options.worst(item) : Options.best(item));
             }
         }
         answers.put("stimuliNote", "<b>Let op</b> de geluidsoverlast €");

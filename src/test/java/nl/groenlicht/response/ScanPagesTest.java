@@ -3,7 +3,6 @@ package nl.groenlicht.response;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.groenlicht.scan.AnswerOption;
 import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireCatalog;
@@ -14,13 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static nl.groenlicht.support.Options.best;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,10 +68,6 @@ class ScanPagesTest {
         return Long.parseLong(m.group(1));
     }
 
-    private static String best(Item item) {
-        return item.options().stream().filter(o -> o.score() != null)
-                .max(Comparator.comparingInt(AnswerOption::score)).orElseThrow().value();
-    }
 
     private HttpResponse<String> submitSection(long scanId, Section section, Map<String, String> answers, String action) {
         String path = "/scans/" + scanId + "/sections/" + section.id();

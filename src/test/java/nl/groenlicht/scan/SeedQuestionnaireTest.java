@@ -1,5 +1,7 @@
 package nl.groenlicht.scan;
 
+import nl.groenlicht.support.Options;
+
 import nl.groenlicht.scoring.Light;
 import nl.groenlicht.scoring.Readiness;
 import nl.groenlicht.scoring.ScanResult;
@@ -105,10 +107,9 @@ class SeedQuestionnaireTest {
         answers.put("organisationName", List.of("Testbedrijf"));
         answers.put("clientSites", List.of("yes"));
         questionnaire.sections().stream().flatMap(s -> s.scoredItems().stream()).forEach(item -> {
-            AnswerOption best = item.options().stream().filter(o -> o.score() != null)
-                    .max((a, b) -> Integer.compare(a.score(), b.score())).orElseThrow();
-            assertNotEquals(true, item.isKnockout(best.value()));
-            answers.put(item.id(), List.of(best.value()));
+            String best = Options.best(item);
+            assertNotEquals(true, item.isKnockout(best));
+            answers.put(item.id(), List.of(best));
         });
         return new Answers(answers);
     }

@@ -3,7 +3,6 @@ package nl.groenlicht.web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.groenlicht.scan.AnswerOption;
 import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireCatalog;
@@ -25,6 +24,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 
+import static nl.groenlicht.support.Options.best;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -103,10 +103,6 @@ class SelfAssessmentBrowserTest {
                 .click();
     }
 
-    private static String best(Item item) {
-        return item.options().stream().filter(o -> o.score() != null)
-                .max(Comparator.comparingInt(AnswerOption::score)).orElseThrow().value();
-    }
 
     @Test
     void employerCompletesTheScanOnAPhoneAndSeesAllLightsGreen() throws IOException {
