@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static nl.groenlicht.support.Options.best;
@@ -69,6 +70,59 @@ class SeedAdviceTest {
 
     private static Set<String> ids(Map<String, List<String>> answers) {
         return ids(advise(answers));
+    }
+
+    /** Changes the answers so that the rule holds, working from the rule itself. */
+    private static void satisfy(AdviceRule rule, Map<String, List<String>> answers) {
+        if (rule instanceof AdviceRule.AnswerIs is) {
+            answers.put(is.itemId(), List.of(is.values().iterator().next()));
+        } else if (rule instanceof AdviceRule.LightIs is) {
+            light(is.sectionId(), is.lights(), answers);
+        } else if (rule instanceof AdviceRule.SectionsNotGreen notGreen) {
+            SCAN.sections().stream().limit(notGreen.atLeast()).forEach(s -> withRed(answers, s.id()));
+        } else if (rule instanceof AdviceRule.All all) {
+            all.rules().forEach(r -> satisfy(r, answers));
+        } else {
+            satisfy(((AdviceRule.Any) rule).rules().get(0), answers);
+        }
+    }
+
+    private static void light(String sectionId, Set<Light> wanted, Map<String, List<String>> answers) {
+        Section section = SCAN.section(sectionId).orElseThrow();
+        if (wanted.contains(Light.RED)) {
+            withRed(answers, sectionId);
+        } else if (wanted.contains(Light.INCOMPLETE)) {
+            section.scoredItems().forEach(i -> answers.remove(i.id()));
+        } else if (wanted.contains(Light.NOT_APPLICABLE)) {
+            answers.put("clientSites", List.of("no"));
+        } else if (wanted.contains(Light.ORANGE)) {
+            // From all best, worsen one answer at a time until the section turns orange.
+            for (Item item : section.scoredItems()) {
+                if (lightOf(sectionId, answers) == Light.ORANGE) {
+                    return;
+                }
+                answers.put(item.id(), List.of(worst(item)));
+            }
+        }
+    }
+
+    private static Light lightOf(String sectionId, Map<String, List<String>> answers) {
+        return new ScanScorer().score(SCAN, new Answers(answers)).sections().stream()
+                .filter(s -> s.section().id().equals(sectionId)).findFirst().orElseThrow().light();
+    }
+
+    @Test
+    void everyRuleInTheCatalogueCanHoldAndSaysWhy() {
+        List<String> silent = new ArrayList<>();
+        for (AdviceItem item : CATALOGUE.items()) {
+            Map<String, List<String>> answers = allGreen();
+            satisfy(item.rule(), answers);
+            Optional<Advice> advice = advise(answers).stream().filter(a -> a.item() == item).findFirst();
+            if (advice.isEmpty() || advice.get().because().isEmpty()) {
+                silent.add(item.id());
+            }
+        }
+        assertEquals(List.of(), silent, "advice whose rule never held, or held without a reason");
     }
 
     @Test
