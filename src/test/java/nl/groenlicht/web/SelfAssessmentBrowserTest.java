@@ -16,11 +16,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 
@@ -96,11 +99,16 @@ class SelfAssessmentBrowserTest {
         assertTrue(input.isSelected(), itemId + " = " + value);
     }
 
+    /** Clicks a button that leads to another page and waits until that page has loaded. */
     private void clickButton(String text) {
+        String before = driver.getCurrentUrl();
+        WebElement html = driver.findElement(By.tagName("html"));
         driver.findElements(By.cssSelector("button, a.button")).stream()
                 .filter(b -> b.getText().trim().equals(text)).findFirst()
-                .orElseThrow(() -> new AssertionError("no button '" + text + "' on " + driver.getCurrentUrl()))
+                .orElseThrow(() -> new AssertionError("no button '" + text + "' on " + before))
                 .click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> ExpectedConditions.stalenessOf(html).apply(d)
+                && "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
     }
 
 
