@@ -1,6 +1,7 @@
 package nl.groenlicht.web;
 
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -10,17 +11,22 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import nl.groenlicht.scan.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.util.Map;
 
 /**
  * Every error answer: JSON under /api, an HTML page elsewhere; a clear message, never a stack trace.
  * Unexpected failures are logged with their detail and shown as a plain 500.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 public class ErrorPages {
 
@@ -54,6 +60,22 @@ public class ErrorPages {
         return respond(request, e.getStatus());
     }
 
+    /**
+     * Not logged in: the API asks for credentials (401), pages send the visitor to the login page.
+     * Logged in without the right role: 403.
+     */
+    @Error(global = true, exception = AuthorizationException.class)
+    HttpResponse<?> notAllowed(HttpRequest<?> request, AuthorizationException e) {
+        if (e.isForbidden()) {
+            return respond(request, HttpStatus.FORBIDDEN);
+        }
+        if (isApi(request)) {
+            return respond(request, HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE,
+                    "Basic realm=\"Groenlicht\", charset=\"UTF-8\"");
+        }
+        return HttpResponse.seeOther(URI.create("/login"));
+    }
+
     @Error(global = true, exception = ContentLengthExceededException.class)
     HttpResponse<?> tooLarge(HttpRequest<?> request) {
         return respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE);
@@ -75,9 +97,13 @@ public class ErrorPages {
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
+    private static boolean isApi(HttpRequest<?> request) {
+        return request.getPath().startsWith("/api/");
+    }
+
     private MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status) {
         String key = "httpError." + status.getCode();
-        if (request.getPath().startsWith("/api/")) {
+        if (isApi(request)) {
             return ApiError.of(status, messages.get(Language.EN, key));
         }
         // Rendered here rather than through the views filter: the failure may have come from that filter.

@@ -3,6 +3,8 @@ package nl.groenlicht.web;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 import nl.groenlicht.scan.Language;
 import nl.groenlicht.scan.QuestionnaireCatalog;
@@ -10,6 +12,7 @@ import nl.groenlicht.scan.QuestionnaireCatalog;
 import java.util.Map;
 
 /** The start page: what the scan looks at, how long it takes and what happens with the answers. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 class HomeController {
 

@@ -11,6 +11,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import nl.groenlicht.advice.PlanLine;
 import nl.groenlicht.advice.PlanStore;
@@ -34,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The action plan: the user picks advice, with an owner and a target date each; saving replaces the whole plan. */
+// No account: the scan's private token (or nothing, for public pages) is what grants access.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/scans/{id}/plan")
 class PlanPageController {
 

@@ -6,6 +6,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import nl.groenlicht.report.ReportData;
 import nl.groenlicht.report.ReportService;
 import nl.groenlicht.response.Scan;
@@ -17,6 +19,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** A scan's result with its advice, its exports and its PDF report, for API clients holding the scan's token. */
+// No account: the scan's private token (or nothing, for public pages) is what grants access.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/scans/{id}")
 class ReportApiController {
 

@@ -8,6 +8,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import nl.groenlicht.report.PdfRenderer;
 import nl.groenlicht.report.ReportData;
@@ -22,6 +24,8 @@ import nl.groenlicht.web.LanguageFilter;
 import java.util.Map;
 
 /** The advice report as a page and as a PDF, for the page flow (cookie) and the API (token header). */
+// No account: the scan's private token (or nothing, for public pages) is what grants access.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 class ReportController {
 

@@ -4,6 +4,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import nl.groenlicht.report.ReportService;
 import nl.groenlicht.response.Scan;
@@ -13,6 +15,8 @@ import nl.groenlicht.web.LanguageFilter;
 import java.util.Map;
 
 /** The result page: every light with the answers behind it, the verdict, and the advice that follows. */
+// No account: the scan's private token (or nothing, for public pages) is what grants access.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 class ResultPageController {
 

@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import nl.groenlicht.response.InvalidAnswersException;
 import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.ScanMode;
@@ -26,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The self-assessment as a JSON API, on the same services as the pages. Messages are in English. */
+// No account: the scan's private token (or nothing, for public pages) is what grants access.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/scans")
 class ScanApiController {
 

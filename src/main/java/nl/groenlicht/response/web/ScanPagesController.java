@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import nl.groenlicht.response.AnswerError;
 import nl.groenlicht.response.InvalidAnswersException;
@@ -37,6 +39,8 @@ import java.util.Map;
  * The employer's self-assessment in the browser: profile, one page per section, result. Every submit stores its
  * answers. The scan's private token lives in an HttpOnly cookie scoped to the scan's pages; the resume link sets it.
  */
+// No account: the scan's private token (or nothing, for public pages) is what grants access.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 class ScanPagesController {
 

@@ -4,6 +4,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import nl.groenlicht.scan.AnswerOption;
 import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Language;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The current questionnaire as JSON, in Dutch or with {@code ?lang=en} in English. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/questionnaire")
 class QuestionnaireApiController {
 
