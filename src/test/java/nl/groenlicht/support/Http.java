@@ -50,6 +50,23 @@ public final class Http {
         return post(path, "application/x-www-form-urlencoded", body);
     }
 
+    /** The value of a cookie this client holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Logs in through the login page. */
+    public HttpResponse<String> login(String email, String password) {
+        String csrf = csrfOf(get("/login").body());
+        return postForm("/login", Map.of("_csrf", List.of(csrf), "email", List.of(email), "password", List.of(password)));
+    }
+
+    public static String basic(String email, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((email + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     public static String csrfOf(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {

@@ -1,0 +1,119 @@
+package nl.groenlicht.account;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Creating, checking and changing staff accounts. */
+@Singleton
+public class AccountService {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cc}]+@[^@\\s\\p{Cc}]+\\.[^@\\s\\p{Cc}]+");
+
+    private final AccountRepository accounts;
+
+    AccountService(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Why account details were refused, by field; the values are message keys. */
+    public static class InvalidAccountException extends RuntimeException {
+        private final transient Map<String, String> problems;
+
+        InvalidAccountException(Map<String, String> problems) {
+            super("account refused: " + problems.keySet());
+            this.problems = Map.copyOf(problems);
+        }
+
+        public Map<String, String> problems() {
+            return problems;
+        }
+    }
+
+    public static String normaliseEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    @Transactional
+    public Account create(String email, String name, String password, Role role) {
+        String normalised = normaliseEmail(email);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!EMAIL.matcher(normalised).matches() || normalised.length() > 254) {
+            problems.put("email", "account.error.email");
+        } else if (accounts.findByEmail(normalised).isPresent()) {
+            problems.put("email", "account.error.emailTaken");
+        }
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 200 || cleanName.chars().anyMatch(Character::isISOControl)) {
+            problems.put("name", "account.error.name");
+        }
+        passwordProblem(password).ifPresent(p -> problems.put("password", p));
+        if (!problems.isEmpty()) {
+            throw new InvalidAccountException(problems);
+        }
+        return accounts.save(new Account(null, normalised, cleanName, Passwords.hash(password), role, true,
+                Instant.now()));
+    }
+
+    private static Optional<String> passwordProblem(String password) {
+        if (password == null || password.length() < Passwords.MIN_LENGTH) {
+            return Optional.of("account.error.passwordShort");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
+            return Optional.of("account.error.passwordLong");
+        }
+        return Optional.empty();
+    }
+
+    /** The enabled account with this e-mail and password, if any. */
+    @Transactional
+    public Optional<Account> authenticate(String email, String password) {
+        Optional<Account> account = accounts.findByEmail(normaliseEmail(email));
+        boolean matches = password != null
+                && password.getBytes(StandardCharsets.UTF_8).length <= Passwords.MAX_BYTES
+                && Passwords.matches(password, account.map(Account::passwordHash).orElse(null));
+        return account.filter(a -> matches && a.enabled());
+    }
+
+    @Transactional
+    public Optional<Account> find(long id) {
+        return accounts.findById(id);
+    }
+
+    @Transactional
+    public Optional<Account> findByEmail(String email) {
+        return accounts.findByEmail(normaliseEmail(email));
+    }
+
+    @Transactional
+    public List<Account> coaches() {
+        return accounts.findByRoleOrderByEmail(Role.COACH);
+    }
+
+    @Transactional
+    public void setEnabled(long id, boolean enabled) {
+        accounts.updateEnabled(id, enabled);
+    }
+
+    @Transactional
+    public void resetPassword(long id, String password) {
+        passwordProblem(password).ifPresent(p -> {
+            throw new InvalidAccountException(Map.of("password", p));
+        });
+        accounts.updatePasswordHash(id, Passwords.hash(password));
+    }
+
+    /** True when no account exists yet: only then may the first administrator be created from the environment. */
+    @Transactional
+    public boolean none() {
+        return accounts.count() == 0;
+    }
+}

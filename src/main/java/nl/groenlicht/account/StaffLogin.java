@@ -1,0 +1,52 @@
+package nl.groenlicht.account;
+
+import io.micronaut.security.authentication.AuthenticationResponse;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One login check for the login page and for HTTP Basic on the API: throttled per account and address, audited,
+ * and answered the same way for a wrong e-mail, a wrong password and a disabled account.
+ */
+@Singleton
+public class StaffLogin {
+
+    /** How a login attempt ended. */
+    public enum Outcome {
+        OK, WRONG, THROTTLED
+    }
+
+    /** The outcome and, when OK, what the security layer needs to know. */
+    public record Result(Outcome outcome, AuthenticationResponse response) {
+    }
+
+    private final AccountService accounts;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+
+    StaffLogin(AccountService accounts, LoginThrottle throttle, AuditLog audit) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    public Result attempt(String email, String password, String address) {
+        String who = AccountService.normaliseEmail(email);
+        if (!throttle.allows(who, address)) {
+            audit.record(who, "LOGIN_THROTTLED", null, address);
+            return new Result(Outcome.THROTTLED, AuthenticationResponse.failure());
+        }
+        return accounts.authenticate(who, password).map(account -> {
+            throttle.succeeded(who);
+            audit.record(who, "LOGIN", null, address);
+            return new Result(Outcome.OK, AuthenticationResponse.success(account.email(),
+                    List.of(account.role().name()), Map.of("name", account.name(), "accountId", account.id())));
+        }).orElseGet(() -> {
+            throttle.failed(who, address);
+            audit.record(who, "LOGIN_FAILED", null, address);
+            return new Result(Outcome.WRONG, AuthenticationResponse.failure());
+        });
+    }
+}
