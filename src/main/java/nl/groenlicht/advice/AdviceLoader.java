@@ -4,7 +4,6 @@ import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.Text;
 import nl.groenlicht.scoring.Light;
-import nl.groenlicht.seeddata.SeedDataException;
 import nl.groenlicht.seeddata.YamlNode;
 
 import java.nio.file.Path;

@@ -30,6 +30,15 @@ public class JsonBodies {
         }
     }
 
+    /** A field that must be a string when present; null when absent. */
+    public static String string(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value != null && !value.isString()) {
+            throw new BadBody("'" + field + "' must be a string.");
+        }
+        return value == null ? null : value.getStringValue();
+    }
+
     public JsonNode object(byte[] body) {
         if (body == null || body.length == 0) {
             throw new BadBody("The request needs a JSON object as its body.");

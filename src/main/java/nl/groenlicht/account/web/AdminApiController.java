@@ -42,7 +42,7 @@ class AdminApiController {
     HttpResponse<?> create(HttpRequest<?> request, Principal admin, @Nullable @Body byte[] body) {
         try {
             JsonNode json = bodies.object(body);
-            Account coach = accounts.create(text(json, "email"), text(json, "name"), text(json, "password"), Role.COACH);
+            Account coach = accounts.create(JsonBodies.string(json, "email"), JsonBodies.string(json, "name"), JsonBodies.string(json, "password"), Role.COACH);
             audit.record(admin.getName(), "ACCOUNT_CREATED", coach.email(), LoginController.address(request));
             return HttpResponse.created(Map.of("id", coach.id()));
         } catch (JsonBodies.BadBody e) {
@@ -53,11 +53,4 @@ class AdminApiController {
         }
     }
 
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.get(field);
-        if (value != null && !value.isString()) {
-            throw new JsonBodies.BadBody("'" + field + "' must be a string.");
-        }
-        return value == null ? null : value.getStringValue();
-    }
 }

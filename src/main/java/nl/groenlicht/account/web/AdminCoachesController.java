@@ -51,7 +51,7 @@ class AdminCoachesController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, Principal admin, @Body String body) {
-        FormData form = checkedForm(request, body);
+        FormData form = Csrf.checkedForm(request, body);
         try {
             Account coach = accounts.create(form.first("email"), form.first("name"), form.first("password"), Role.COACH);
             audit.record(admin.getName(), "ACCOUNT_CREATED", coach.email(), LoginController.address(request));
@@ -66,7 +66,7 @@ class AdminCoachesController {
 
     @Post(value = "/{id}/enabled", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> setEnabled(long id, HttpRequest<?> request, Principal admin, @Body String body) {
-        FormData form = checkedForm(request, body);
+        FormData form = Csrf.checkedForm(request, body);
         Account coach = coach(id);
         boolean enabled = "true".equals(form.first("enabled"));
         accounts.setEnabled(coach.id(), enabled);
@@ -77,7 +77,7 @@ class AdminCoachesController {
 
     @Post(value = "/{id}/password", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resetPassword(long id, HttpRequest<?> request, Principal admin, @Body String body) {
-        FormData form = checkedForm(request, body);
+        FormData form = Csrf.checkedForm(request, body);
         Account coach = coach(id);
         try {
             accounts.resetPassword(coach.id(), form.first("password"));
@@ -112,11 +112,4 @@ class AdminCoachesController {
         return s == null ? "" : s;
     }
 
-    private static FormData checkedForm(HttpRequest<?> request, String body) {
-        FormData form = FormData.parse(body);
-        if (!Csrf.isValid(request, form.first(Csrf.FIELD))) {
-            throw new HttpStatusException(HttpStatus.FORBIDDEN, "csrf");
-        }
-        return form;
-    }
 }

@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -61,7 +60,7 @@ class LoginController {
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> submit(HttpRequest<?> request, @Body String body) {
-        FormData form = checkedForm(request, body);
+        FormData form = Csrf.checkedForm(request, body);
         String email = form.first("email") == null ? "" : form.first("email");
         StaffLogin.Result result = login.attempt(email, form.first("password"), address(request));
         switch (result.outcome()) {
@@ -80,7 +79,7 @@ class LoginController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> logout(HttpRequest<?> request, Principal principal, @Body String body) {
-        checkedForm(request, body);
+        Csrf.checkedForm(request, body);
         endSession(request);
         audit.record(principal.getName(), "LOGOUT", null, address(request));
         return HttpResponse.seeOther(URI.create("/login?loggedOut=1"));
@@ -93,13 +92,6 @@ class LoginController {
         });
     }
 
-    private static FormData checkedForm(HttpRequest<?> request, String body) {
-        FormData form = FormData.parse(body);
-        if (!Csrf.isValid(request, form.first(Csrf.FIELD))) {
-            throw new HttpStatusException(HttpStatus.FORBIDDEN, "csrf");
-        }
-        return form;
-    }
 
     static String address(HttpRequest<?> request) {
         return request.getRemoteAddress().getAddress().getHostAddress();

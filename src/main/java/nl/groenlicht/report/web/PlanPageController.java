@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
@@ -80,10 +79,7 @@ class PlanPageController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> save(String id, HttpRequest<?> request, @Body String body) {
         Scan scan = access.byCookie(id, request);
-        FormData form = FormData.parse(body);
-        if (!Csrf.isValid(request, form.first(Csrf.FIELD))) {
-            throw new HttpStatusException(HttpStatus.FORBIDDEN, "csrf");
-        }
+        FormData form = Csrf.checkedForm(request, body);
         ReportData data = reports.assemble(scan);
         List<String> included = form.all("include");
         List<PlanValidator.Submitted> submitted = data.advice().stream()

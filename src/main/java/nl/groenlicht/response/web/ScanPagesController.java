@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
@@ -63,7 +62,7 @@ class ScanPagesController {
 
     @Post(value = "/scans", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> start(HttpRequest<?> request, @Body String body) {
-        FormData form = checkedForm(request, body);
+        FormData form = Csrf.checkedForm(request, body);
         Questionnaire questionnaire = scans.currentQuestionnaire();
         Map<String, List<String>> submitted = submission(questionnaire.profile(), form);
         try {
@@ -113,7 +112,7 @@ class ScanPagesController {
     @Post(value = "/scans/{id}/profile", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> saveProfile(String id, HttpRequest<?> request, @Body String body) {
         Scan scan = access.byCookie(id, request);
-        FormData form = checkedForm(request, body);
+        FormData form = Csrf.checkedForm(request, body);
         Questionnaire questionnaire = scans.questionnaire(scan);
         Map<String, List<String>> submitted = submission(questionnaire.profile(), form);
         try {
@@ -136,7 +135,7 @@ class ScanPagesController {
     @Post(value = "/scans/{id}/sections/{sectionId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> saveSection(String id, String sectionId, HttpRequest<?> request, @Body String body) {
         Scan scan = access.byCookie(id, request);
-        FormData form = checkedForm(request, body);
+        FormData form = Csrf.checkedForm(request, body);
         Questionnaire questionnaire = scans.questionnaire(scan);
         Section section = questionnaire.section(sectionId).orElseThrow(ScanAccess::notFound);
         Map<String, List<String>> submitted = submission(section.items(), form);
@@ -222,12 +221,5 @@ class ScanPagesController {
         return submitted;
     }
 
-    private static FormData checkedForm(HttpRequest<?> request, String body) {
-        FormData form = FormData.parse(body);
-        if (!Csrf.isValid(request, form.first(Csrf.FIELD))) {
-            throw new HttpStatusException(HttpStatus.FORBIDDEN, "csrf");
-        }
-        return form;
-    }
 
 }

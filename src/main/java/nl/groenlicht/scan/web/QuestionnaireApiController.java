@@ -13,7 +13,6 @@ import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireCatalog;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The current questionnaire as JSON, in Dutch or with {@code ?lang=en} in English. */

@@ -1,0 +1,15 @@
+package nl.groenlicht.organisation;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface OrganisationRepository extends CrudRepository<Organisation, Long> {
+
+    List<Organisation> findByCoachIdOrderByName(Long coachId);
+
+    List<Organisation> listOrderByName();
+}

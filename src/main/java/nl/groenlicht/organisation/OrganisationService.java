@@ -1,0 +1,92 @@
+package nl.groenlicht.organisation;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Organisations and their sites, always seen through the eyes of a staff member: what they may not see does not
+ * exist for them (callers answer 404, never 403, so nobody learns what exists).
+ */
+@Singleton
+public class OrganisationService {
+
+    public static final int MAX_NAME_LENGTH = 200;
+
+    private final OrganisationRepository organisations;
+    private final SiteRepository sites;
+
+    OrganisationService(OrganisationRepository organisations, SiteRepository sites) {
+        this.organisations = organisations;
+        this.sites = sites;
+    }
+
+    /** Why input was refused, by field; values are message keys. */
+    public static class InvalidInputException extends RuntimeException {
+        private final transient Map<String, String> problems;
+
+        InvalidInputException(Map<String, String> problems) {
+            super("refused: " + problems.keySet());
+            this.problems = Map.copyOf(problems);
+        }
+
+        public Map<String, String> problems() {
+            return problems;
+        }
+    }
+
+    @Transactional
+    public List<Organisation> visibleTo(Staff staff) {
+        return staff.admin() ? organisations.listOrderByName() : organisations.findByCoachIdOrderByName(staff.accountId());
+    }
+
+    @Transactional
+    public Optional<Organisation> find(long id, Staff staff) {
+        return organisations.findById(id).filter(o -> staff.admin() || o.coachId() == staff.accountId());
+    }
+
+    /** A new organisation, assigned to the staff member who creates it. */
+    @Transactional
+    public Organisation create(String name, Staff staff) {
+        return organisations.save(new Organisation(null, checkedName(name), staff.accountId(), Instant.now()));
+    }
+
+    @Transactional
+    public List<Site> sites(Organisation organisation) {
+        return sites.findByOrganisationIdOrderByName(organisation.id());
+    }
+
+    @Transactional
+    public Site addSite(Organisation organisation, String name, String kind) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        String cleanName = null;
+        try {
+            cleanName = checkedName(name);
+        } catch (InvalidInputException e) {
+            problems.putAll(e.problems());
+        }
+        SiteKind siteKind = null;
+        try {
+            siteKind = SiteKind.valueOf(kind == null ? "" : kind);
+        } catch (IllegalArgumentException e) {
+            problems.put("kind", "organisation.error.kind");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return sites.save(new Site(null, organisation.id(), cleanName, siteKind, Instant.now()));
+    }
+
+    private static String checkedName(String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > MAX_NAME_LENGTH || clean.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(Map.of("name", "organisation.error.name"));
+        }
+        return clean;
+    }
+}

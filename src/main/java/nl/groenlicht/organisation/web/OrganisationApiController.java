@@ -1,0 +1,101 @@
+package nl.groenlicht.organisation.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import nl.groenlicht.organisation.Organisation;
+import nl.groenlicht.organisation.OrganisationService;
+import nl.groenlicht.organisation.Staff;
+import nl.groenlicht.scan.Language;
+import nl.groenlicht.web.ApiError;
+import nl.groenlicht.web.JsonBodies;
+import nl.groenlicht.web.Messages;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Organisations and sites for staff; another coach's organisation is a 404, as if it did not exist. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Controller("/api/organisations")
+class OrganisationApiController {
+
+    private final OrganisationService organisations;
+    private final JsonBodies bodies;
+    private final Messages messages;
+
+    OrganisationApiController(OrganisationService organisations, JsonBodies bodies, Messages messages) {
+        this.organisations = organisations;
+        this.bodies = bodies;
+        this.messages = messages;
+    }
+
+    @Get
+    HttpResponse<?> list(Authentication authentication) {
+        return HttpResponse.ok(organisations.visibleTo(StaffMember.of(authentication)).stream()
+                .map(o -> Map.of("id", o.id(), "name", o.name())).toList());
+    }
+
+    @Post
+    HttpResponse<?> create(Authentication authentication, @Nullable @Body byte[] body) {
+        return withBody(body, json -> {
+            Organisation created = organisations.create(JsonBodies.string(json, "name"), StaffMember.of(authentication));
+            return HttpResponse.created(Map.of("id", created.id()));
+        });
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> show(String id, Authentication authentication) {
+        return visible(id, StaffMember.of(authentication)).<HttpResponse<?>>map(o -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", o.id());
+            json.put("name", o.name());
+            json.put("sites", organisations.sites(o).stream()
+                    .map(s -> Map.of("id", s.id(), "name", s.name(), "kind", s.kind().name())).toList());
+            return HttpResponse.ok(json);
+        }).orElseGet(OrganisationApiController::notFound);
+    }
+
+    @Post("/{id}/sites")
+    HttpResponse<?> addSite(String id, Authentication authentication, @Nullable @Body byte[] body) {
+        Optional<Organisation> organisation = visible(id, StaffMember.of(authentication));
+        if (organisation.isEmpty()) {
+            return notFound();
+        }
+        return withBody(body, json -> HttpResponse.created(Map.of("id",
+                organisations.addSite(organisation.get(), JsonBodies.string(json, "name"), JsonBodies.string(json, "kind")).id())));
+    }
+
+    private Optional<Organisation> visible(String id, Staff staff) {
+        try {
+            return organisations.find(Long.parseLong(id), staff);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private HttpResponse<?> withBody(byte[] body, Function<JsonNode, HttpResponse<?>> handle) {
+        try {
+            return handle.apply(bodies.object(body));
+        } catch (JsonBodies.BadBody e) {
+            return ApiError.of(HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (OrganisationService.InvalidInputException e) {
+            return ApiError.ofItems(HttpStatus.BAD_REQUEST, e.problems().entrySet().stream()
+                    .map(p -> Map.entry(p.getKey(), messages.get(Language.EN, p.getValue()))).toList());
+        }
+    }
+
+
+    private static HttpResponse<?> notFound() {
+        return ApiError.of(HttpStatus.NOT_FOUND, "No organisation with this id.");
+    }
+}

@@ -1,0 +1,132 @@
+package nl.groenlicht.organisation.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import nl.groenlicht.organisation.Organisation;
+import nl.groenlicht.organisation.OrganisationService;
+import nl.groenlicht.organisation.SiteKind;
+import nl.groenlicht.organisation.Staff;
+import nl.groenlicht.scan.Language;
+import nl.groenlicht.web.Csrf;
+import nl.groenlicht.web.FormData;
+import nl.groenlicht.web.LanguageFilter;
+import nl.groenlicht.web.Messages;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The coach's workspace: their organisations (all of them for an administrator) and each one's sites. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Controller("/coach")
+class OrganisationPagesController {
+
+    private final OrganisationService organisations;
+    private final Messages messages;
+
+    OrganisationPagesController(OrganisationService organisations, Messages messages) {
+        this.organisations = organisations;
+        this.messages = messages;
+    }
+
+    @Get
+    HttpResponse<?> home(HttpRequest<?> request, Authentication authentication) {
+        return home(request, authentication, "", Map.of(), HttpStatus.OK);
+    }
+
+    @Post(value = "/organisations", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> create(HttpRequest<?> request, Authentication authentication, @Body String body) {
+        FormData form = Csrf.checkedForm(request, body);
+        try {
+            Organisation created = organisations.create(form.first("name"), StaffMember.of(authentication));
+            return HttpResponse.seeOther(URI.create("/coach/organisations/" + created.id()));
+        } catch (OrganisationService.InvalidInputException e) {
+            return home(request, authentication, value(form.first("name")), e.problems(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    @Get("/organisations/{id}")
+    HttpResponse<?> show(String id, HttpRequest<?> request, Authentication authentication) {
+        Organisation organisation = visible(id, StaffMember.of(authentication));
+        return detail(request, organisation, Map.of("name", "", "kind", ""), Map.of(), HttpStatus.OK);
+    }
+
+    @Post(value = "/organisations/{id}/sites", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> addSite(String id, HttpRequest<?> request, Authentication authentication, @Body String body) {
+        Organisation organisation = visible(id, StaffMember.of(authentication));
+        FormData form = Csrf.checkedForm(request, body);
+        try {
+            organisations.addSite(organisation, form.first("name"), form.first("kind"));
+            return HttpResponse.seeOther(URI.create("/coach/organisations/" + organisation.id()));
+        } catch (OrganisationService.InvalidInputException e) {
+            return detail(request, organisation, Map.of("name", value(form.first("name")),
+                    "kind", value(form.first("kind"))), e.problems(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    private Organisation visible(String id, Staff staff) {
+        try {
+            return organisations.find(Long.parseLong(id), staff).orElseThrow(OrganisationPagesController::notFound);
+        } catch (NumberFormatException e) {
+            throw notFound();
+        }
+    }
+
+    private MutableHttpResponse<?> home(HttpRequest<?> request, Authentication authentication, String typedName,
+                                        Map<String, String> problems, HttpStatus status) {
+        Staff staff = StaffMember.of(authentication);
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", String.valueOf(authentication.getAttributes().getOrDefault("name", staff.email())));
+        model.put("email", staff.email());
+        model.put("admin", staff.admin());
+        model.put("organisations", organisations.visibleTo(staff).stream()
+                .map(o -> Map.of("id", o.id(), "name", o.name())).toList());
+        model.put("typedName", typedName);
+        model.put("errors", errors(request, problems));
+        return HttpResponse.status(status).body(new ModelAndView<>("coach", model));
+    }
+
+    private MutableHttpResponse<?> detail(HttpRequest<?> request, Organisation organisation, Map<String, String> typed,
+                                          Map<String, String> problems, HttpStatus status) {
+        Language language = LanguageFilter.of(request);
+        Map<String, Object> model = new HashMap<>();
+        model.put("organisation", Map.of("id", organisation.id(), "name", organisation.name()));
+        model.put("sites", organisations.sites(organisation).stream().map(s -> Map.of("name", s.name(),
+                "kind", messages.get(language, "site.kind." + s.kind().name()))).toList());
+        model.put("kinds", Arrays.stream(SiteKind.values()).map(k -> Map.of("value", k.name(),
+                "label", messages.get(language, "site.kind." + k.name()))).toList());
+        model.put("typed", typed);
+        model.put("errors", errors(request, problems));
+        return HttpResponse.status(status).body(new ModelAndView<>("organisation", model));
+    }
+
+    private Map<String, String> errors(HttpRequest<?> request, Map<String, String> problems) {
+        Language language = LanguageFilter.of(request);
+        Map<String, String> errors = new LinkedHashMap<>();
+        problems.forEach((field, key) -> errors.put(field, messages.get(language, key)));
+        return errors;
+    }
+
+    private static String value(String s) {
+        return s == null ? "" : s;
+    }
+
+
+    private static HttpStatusException notFound() {
+        return new HttpStatusException(HttpStatus.NOT_FOUND, "not found");
+    }
+}

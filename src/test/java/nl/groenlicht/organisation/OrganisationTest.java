@@ -1,0 +1,143 @@
+package nl.groenlicht.organisation;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.groenlicht.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Organisations and sites: a coach sees their own, an administrator all, and nobody learns what others have. */
+@MicronautTest(transactional = false)
+class OrganisationTest {
+
+    private static final String ADMIN = "beheer@groenlicht.test";
+    private static final String ADMIN_PASSWORD = "test-admin-wachtwoord";
+    private static final String PASSWORD = "coach-wachtwoord-123";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    private Http api;
+    private String coachA;
+    private String coachB;
+
+    @BeforeEach
+    void twoCoaches() {
+        api = new Http(server.getURI());
+        coachA = coach();
+        coachB = coach();
+    }
+
+    private String coach() {
+        String email = "org-" + UUID.randomUUID() + "@groenlicht.test";
+        HttpResponse<String> created = api.post("/api/admin/coaches", "application/json",
+                "{\"email\":\"" + email + "\",\"name\":\"Coach\",\"password\":\"" + PASSWORD + "\"}",
+                "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD));
+        assertEquals(201, created.statusCode(), created.body());
+        return email;
+    }
+
+    private Map<String, Object> parse(String body) throws IOException {
+        return json.readValue(body, Argument.mapOf(String.class, Object.class));
+    }
+
+    private long createOrganisation(String coach, String name) throws IOException {
+        HttpResponse<String> created = api.post("/api/organisations", "application/json",
+                json.writeValueAsString(Map.of("name", name)), "Authorization", Http.basic(coach, PASSWORD));
+        assertEquals(201, created.statusCode(), created.body());
+        return ((Number) parse(created.body()).get("id")).longValue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void coachCreatesAnOrganisationWithSitesAndOnlyTheyAndAdministratorsSeeIt() throws IOException {
+        long id = createOrganisation(coachA, "Schoonmaak <b>Oost</b>");
+        HttpResponse<String> site = api.post("/api/organisations/" + id + "/sites", "application/json",
+                "{\"name\":\"Ziekenhuis, vleugel B\",\"kind\":\"CLIENT_SITE\"}", "Authorization", Http.basic(coachA, PASSWORD));
+        assertEquals(201, site.statusCode(), site.body());
+
+        HttpResponse<String> own = api.get("/api/organisations/" + id, "Authorization", Http.basic(coachA, PASSWORD));
+        assertEquals(200, own.statusCode());
+        Map<String, Object> organisation = parse(own.body());
+        assertEquals("Schoonmaak <b>Oost</b>", organisation.get("name"));
+        assertEquals("CLIENT_SITE", ((List<Map<String, Object>>) organisation.get("sites")).get(0).get("kind"));
+        assertEquals(200, api.get("/api/organisations/" + id, "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD)).statusCode());
+
+        HttpResponse<String> other = api.get("/api/organisations/" + id, "Authorization", Http.basic(coachB, PASSWORD));
+        assertEquals(404, other.statusCode());
+        assertEquals(api.get("/api/organisations/99999999", "Authorization", Http.basic(coachB, PASSWORD)).body(),
+                other.body(), "another coach's organisation looks exactly like one that does not exist");
+        assertEquals(404, api.post("/api/organisations/" + id + "/sites", "application/json",
+                "{\"name\":\"Stiekem\",\"kind\":\"LOCATION\"}", "Authorization", Http.basic(coachB, PASSWORD)).statusCode());
+        HttpResponse<String> listB = api.get("/api/organisations", "Authorization", Http.basic(coachB, PASSWORD));
+        assertFalse(listB.body().contains("Oost"), listB.body());
+    }
+
+    @Test
+    void withoutAnAccountTheApiAnswers401() {
+        assertEquals(401, api.get("/api/organisations/1").statusCode());
+        assertEquals(401, api.post("/api/organisations", "application/json", "{\"name\":\"X\"}").statusCode());
+    }
+
+    @Test
+    void badInputIsRefusedClearly() throws IOException {
+        long id = createOrganisation(coachA, "Goed BV");
+        for (String body : List.of("{}", "{\"name\":\"  \"}", "{\"name\":5}", "[]", "nope",
+                "{\"name\":\"" + "x".repeat(201) + "\"}")) {
+            HttpResponse<String> response = api.post("/api/organisations", "application/json", body,
+                    "Authorization", Http.basic(coachA, PASSWORD));
+            assertEquals(400, response.statusCode(), body);
+            assertTrue(response.body().startsWith("{\"errors\""), response.body());
+        }
+        HttpResponse<String> kind = api.post("/api/organisations/" + id + "/sites", "application/json",
+                "{\"name\":\"Hal\",\"kind\":\"SPACESHIP\"}", "Authorization", Http.basic(coachA, PASSWORD));
+        assertEquals(400, kind.statusCode());
+        assertTrue(kind.body().contains("\"item\":\"kind\""), kind.body());
+    }
+
+    @Test
+    void coachManagesOrganisationsThroughThePagesAndCannotOpenAnothersPage() throws IOException {
+        Http browser = new Http(server.getURI());
+        assertEquals(303, browser.login(coachA, PASSWORD).statusCode());
+        String csrf = Http.csrfOf(browser.get("/coach").body());
+        HttpResponse<String> empty = browser.postForm("/coach/organisations", Map.of("_csrf", List.of(csrf),
+                "name", List.of(" ")));
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains("href=\"#name\""));
+
+        HttpResponse<String> created = browser.postForm("/coach/organisations", Map.of("_csrf", List.of(csrf),
+                "name", List.of("Bakkerij <i>Zoet</i>")));
+        assertEquals(303, created.statusCode(), created.body());
+        String path = Http.location(created).replaceAll("^https?://[^/]+", "");
+        HttpResponse<String> site = browser.postForm(path + "/sites", Map.of("_csrf", List.of(csrf),
+                "name", List.of("Winkel centrum"), "kind", List.of("LOCATION")));
+        assertEquals(303, site.statusCode());
+        String page = browser.get(path).body();
+        assertTrue(page.contains("Bakkerij &lt;i&gt;Zoet&lt;/i&gt;"));
+        assertTrue(page.contains("Winkel centrum"));
+        assertEquals(403, browser.postForm(path + "/sites", Map.of("name", List.of("Zonder token"),
+                "kind", List.of("LOCATION"))).statusCode());
+
+        Http other = new Http(server.getURI());
+        other.login(coachB, PASSWORD);
+        assertEquals(404, other.get(path).statusCode());
+        assertFalse(other.get("/coach").body().contains("Zoet"));
+        createOrganisation(coachB, "Eigen van B");
+        assertTrue(other.get("/coach").body().contains("Eigen van B"));
+    }
+}
