@@ -2,6 +2,7 @@ package nl.groenlicht.account;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.groenlicht.validation.InvalidFieldsException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,20 +25,6 @@ public class AccountService {
         this.accounts = accounts;
     }
 
-    /** Why account details were refused, by field; the values are message keys. */
-    public static class InvalidAccountException extends RuntimeException {
-        private final transient Map<String, String> problems;
-
-        InvalidAccountException(Map<String, String> problems) {
-            super("account refused: " + problems.keySet());
-            this.problems = Map.copyOf(problems);
-        }
-
-        public Map<String, String> problems() {
-            return problems;
-        }
-    }
-
     public static String normaliseEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
@@ -57,7 +44,7 @@ public class AccountService {
         }
         passwordProblem(password).ifPresent(p -> problems.put("password", p));
         if (!problems.isEmpty()) {
-            throw new InvalidAccountException(problems);
+            throw new InvalidFieldsException(problems);
         }
         return accounts.save(new Account(null, normalised, cleanName, Passwords.hash(password), role, true,
                 Instant.now()));
@@ -106,7 +93,7 @@ public class AccountService {
     @Transactional
     public void resetPassword(long id, String password) {
         passwordProblem(password).ifPresent(p -> {
-            throw new InvalidAccountException(Map.of("password", p));
+            throw new InvalidFieldsException(Map.of("password", p));
         });
         accounts.updatePasswordHash(id, Passwords.hash(password));
     }

@@ -2,6 +2,7 @@ package nl.groenlicht.organisation;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.groenlicht.validation.InvalidFieldsException;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,20 +25,6 @@ public class OrganisationService {
     OrganisationService(OrganisationRepository organisations, SiteRepository sites) {
         this.organisations = organisations;
         this.sites = sites;
-    }
-
-    /** Why input was refused, by field; values are message keys. */
-    public static class InvalidInputException extends RuntimeException {
-        private final transient Map<String, String> problems;
-
-        InvalidInputException(Map<String, String> problems) {
-            super("refused: " + problems.keySet());
-            this.problems = Map.copyOf(problems);
-        }
-
-        public Map<String, String> problems() {
-            return problems;
-        }
     }
 
     @Transactional
@@ -67,7 +54,7 @@ public class OrganisationService {
         String cleanName = null;
         try {
             cleanName = checkedName(name);
-        } catch (InvalidInputException e) {
+        } catch (InvalidFieldsException e) {
             problems.putAll(e.problems());
         }
         SiteKind siteKind = null;
@@ -77,7 +64,7 @@ public class OrganisationService {
             problems.put("kind", "organisation.error.kind");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidFieldsException(problems);
         }
         return sites.save(new Site(null, organisation.id(), cleanName, siteKind, Instant.now()));
     }
@@ -85,7 +72,7 @@ public class OrganisationService {
     private static String checkedName(String name) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > MAX_NAME_LENGTH || clean.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException(Map.of("name", "organisation.error.name"));
+            throw new InvalidFieldsException(Map.of("name", "organisation.error.name"));
         }
         return clean;
     }

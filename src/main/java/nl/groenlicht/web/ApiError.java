@@ -4,6 +4,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 
+import nl.groenlicht.scan.Language;
+import nl.groenlicht.validation.InvalidFieldsException;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,11 @@ public final class ApiError {
     /** The same answer for an unknown scan and a wrong token: it never reveals that a scan exists. */
     public static MutableHttpResponse<Map<String, Object>> scanNotFound() {
         return of(HttpStatus.NOT_FOUND, "No scan with this id and token.");
+    }
+
+    /** Refused fields, with their English messages. */
+    public static MutableHttpResponse<Map<String, Object>> ofFields(Messages messages, InvalidFieldsException e) {
+        return ofItems(HttpStatus.BAD_REQUEST, List.copyOf(messages.byField(Language.EN, e.problems()).entrySet()));
     }
 
     public static MutableHttpResponse<Map<String, Object>> ofItems(HttpStatus status, List<Map.Entry<String, String>> itemMessages) {

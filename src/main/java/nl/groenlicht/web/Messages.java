@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import nl.groenlicht.scan.Language;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -32,6 +33,13 @@ public class Messages {
             text = text.replace("{" + i + "}", String.valueOf(args[i]));
         }
         return text;
+    }
+
+    /** The texts for message keys given by field, in the same order. */
+    public Map<String, String> byField(Language language, Map<String, String> keysByField) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        keysByField.forEach((field, key) -> texts.put(field, get(language, key)));
+        return texts;
     }
 
     public ResourceBundle bundle(Language language) {

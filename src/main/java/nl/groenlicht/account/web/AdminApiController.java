@@ -13,7 +13,7 @@ import nl.groenlicht.account.Account;
 import nl.groenlicht.account.AccountService;
 import nl.groenlicht.account.AuditLog;
 import nl.groenlicht.account.Role;
-import nl.groenlicht.scan.Language;
+import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.ApiError;
 import nl.groenlicht.web.JsonBodies;
 import nl.groenlicht.web.Messages;
@@ -47,9 +47,8 @@ class AdminApiController {
             return HttpResponse.created(Map.of("id", coach.id()));
         } catch (JsonBodies.BadBody e) {
             return ApiError.of(HttpStatus.BAD_REQUEST, e.getMessage());
-        } catch (AccountService.InvalidAccountException e) {
-            return ApiError.ofItems(HttpStatus.BAD_REQUEST, e.problems().entrySet().stream()
-                    .map(p -> Map.entry(p.getKey(), messages.get(Language.EN, p.getValue()))).toList());
+        } catch (InvalidFieldsException e) {
+            return ApiError.ofFields(messages, e);
         }
     }
 

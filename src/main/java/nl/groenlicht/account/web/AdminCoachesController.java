@@ -16,7 +16,7 @@ import nl.groenlicht.account.Account;
 import nl.groenlicht.account.AccountService;
 import nl.groenlicht.account.AuditLog;
 import nl.groenlicht.account.Role;
-import nl.groenlicht.scan.Language;
+import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
 import nl.groenlicht.web.LanguageFilter;
@@ -25,7 +25,6 @@ import nl.groenlicht.web.Messages;
 import java.net.URI;
 import java.security.Principal;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +55,7 @@ class AdminCoachesController {
             Account coach = accounts.create(form.first("email"), form.first("name"), form.first("password"), Role.COACH);
             audit.record(admin.getName(), "ACCOUNT_CREATED", coach.email(), LoginController.address(request));
             return HttpResponse.seeOther(URI.create("/admin/coaches"));
-        } catch (AccountService.InvalidAccountException e) {
+        } catch (InvalidFieldsException e) {
             Map<String, String> typed = new HashMap<>();
             typed.put("email", value(form.first("email")));
             typed.put("name", value(form.first("name")));
@@ -81,7 +80,7 @@ class AdminCoachesController {
         Account coach = coach(id);
         try {
             accounts.resetPassword(coach.id(), form.first("password"));
-        } catch (AccountService.InvalidAccountException e) {
+        } catch (InvalidFieldsException e) {
             return page(request, Map.of("email", "", "name", ""), Map.of("password-" + id,
                     e.problems().get("password")), HttpStatus.BAD_REQUEST);
         }
@@ -96,9 +95,7 @@ class AdminCoachesController {
 
     private MutableHttpResponse<?> page(HttpRequest<?> request, Map<String, String> typed, Map<String, String> problems,
                                         HttpStatus status) {
-        Language language = LanguageFilter.of(request);
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach((field, key) -> errors.put(field, messages.get(language, key)));
+        Map<String, String> errors = messages.byField(LanguageFilter.of(request), problems);
         List<Map<String, Object>> coaches = accounts.coaches().stream().map(a -> Map.<String, Object>of(
                 "id", a.id(), "email", a.email(), "name", a.name(), "enabled", a.enabled())).toList();
         Map<String, Object> model = new HashMap<>();

@@ -14,7 +14,7 @@ import io.micronaut.security.rules.SecurityRule;
 import nl.groenlicht.organisation.Organisation;
 import nl.groenlicht.organisation.OrganisationService;
 import nl.groenlicht.organisation.Staff;
-import nl.groenlicht.scan.Language;
+import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.ApiError;
 import nl.groenlicht.web.JsonBodies;
 import nl.groenlicht.web.Messages;
@@ -88,9 +88,8 @@ class OrganisationApiController {
             return handle.apply(bodies.object(body));
         } catch (JsonBodies.BadBody e) {
             return ApiError.of(HttpStatus.BAD_REQUEST, e.getMessage());
-        } catch (OrganisationService.InvalidInputException e) {
-            return ApiError.ofItems(HttpStatus.BAD_REQUEST, e.problems().entrySet().stream()
-                    .map(p -> Map.entry(p.getKey(), messages.get(Language.EN, p.getValue()))).toList());
+        } catch (InvalidFieldsException e) {
+            return ApiError.ofFields(messages, e);
         }
     }
 

@@ -19,6 +19,7 @@ import nl.groenlicht.organisation.OrganisationService;
 import nl.groenlicht.organisation.SiteKind;
 import nl.groenlicht.organisation.Staff;
 import nl.groenlicht.scan.Language;
+import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
 import nl.groenlicht.web.LanguageFilter;
@@ -27,7 +28,6 @@ import nl.groenlicht.web.Messages;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The coach's workspace: their organisations (all of them for an administrator) and each one's sites. */
@@ -54,7 +54,7 @@ class OrganisationPagesController {
         try {
             Organisation created = organisations.create(form.first("name"), StaffMember.of(authentication));
             return HttpResponse.seeOther(URI.create("/coach/organisations/" + created.id()));
-        } catch (OrganisationService.InvalidInputException e) {
+        } catch (InvalidFieldsException e) {
             return home(request, authentication, value(form.first("name")), e.problems(), HttpStatus.BAD_REQUEST);
         }
     }
@@ -72,7 +72,7 @@ class OrganisationPagesController {
         try {
             organisations.addSite(organisation, form.first("name"), form.first("kind"));
             return HttpResponse.seeOther(URI.create("/coach/organisations/" + organisation.id()));
-        } catch (OrganisationService.InvalidInputException e) {
+        } catch (InvalidFieldsException e) {
             return detail(request, organisation, Map.of("name", value(form.first("name")),
                     "kind", value(form.first("kind"))), e.problems(), HttpStatus.BAD_REQUEST);
         }
@@ -96,7 +96,7 @@ class OrganisationPagesController {
         model.put("organisations", organisations.visibleTo(staff).stream()
                 .map(o -> Map.of("id", o.id(), "name", o.name())).toList());
         model.put("typedName", typedName);
-        model.put("errors", errors(request, problems));
+        model.put("errors", messages.byField(LanguageFilter.of(request), problems));
         return HttpResponse.status(status).body(new ModelAndView<>("coach", model));
     }
 
@@ -110,15 +110,8 @@ class OrganisationPagesController {
         model.put("kinds", Arrays.stream(SiteKind.values()).map(k -> Map.of("value", k.name(),
                 "label", messages.get(language, "site.kind." + k.name()))).toList());
         model.put("typed", typed);
-        model.put("errors", errors(request, problems));
+        model.put("errors", messages.byField(LanguageFilter.of(request), problems));
         return HttpResponse.status(status).body(new ModelAndView<>("organisation", model));
-    }
-
-    private Map<String, String> errors(HttpRequest<?> request, Map<String, String> problems) {
-        Language language = LanguageFilter.of(request);
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach((field, key) -> errors.put(field, messages.get(language, key)));
-        return errors;
     }
 
     private static String value(String s) {
