@@ -6,6 +6,7 @@ import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
+import nl.groenlicht.web.RemoteAddress;
 
 /** HTTP Basic for staff on the JSON API, through the same throttled and audited check as the login page. */
 @Singleton
@@ -21,7 +22,7 @@ class BasicAuthenticationProvider<B> implements HttpRequestExecutorAuthenticatio
     @Override
     public AuthenticationResponse authenticate(HttpRequest<B> request,
                                                AuthenticationRequest<String, String> authentication) {
-        String address = request.getRemoteAddress().getAddress().getHostAddress();
-        return login.get().attempt(authentication.getIdentity(), authentication.getSecret(), address).response();
+        return login.get().attempt(authentication.getIdentity(), authentication.getSecret(), RemoteAddress.of(request))
+                .response();
     }
 }

@@ -43,6 +43,12 @@ public class OrganisationService {
         return organisations.save(new Organisation(null, checkedName(name), staff.accountId(), Instant.now()));
     }
 
+    /** Removes the organisation and everything that belongs to it (its sites go with it by the foreign keys). */
+    @Transactional
+    public void delete(Organisation organisation) {
+        organisations.delete(organisation);
+    }
+
     @Transactional
     public List<Site> sites(Organisation organisation) {
         return sites.findByOrganisationIdOrderByName(organisation.id());

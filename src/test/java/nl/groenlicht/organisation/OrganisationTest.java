@@ -5,6 +5,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import nl.groenlicht.support.Database;
 import nl.groenlicht.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ class OrganisationTest {
     EmbeddedServer server;
     @Inject
     JsonMapper json;
+    @Inject
+    Database database;
 
     private Http api;
     private String coachA;
@@ -86,6 +89,30 @@ class OrganisationTest {
                 "{\"name\":\"Stiekem\",\"kind\":\"LOCATION\"}", "Authorization", Http.basic(coachB, PASSWORD)).statusCode());
         HttpResponse<String> listB = api.get("/api/organisations", "Authorization", Http.basic(coachB, PASSWORD));
         assertFalse(listB.body().contains("Oost"), listB.body());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void administratorExportsAndDeletesAnOrganisationCompletely() throws IOException {
+        long id = createOrganisation(coachA, "Weg BV");
+        api.post("/api/organisations/" + id + "/sites", "application/json", "{\"name\":\"Hal 1\",\"kind\":\"LOCATION\"}",
+                "Authorization", Http.basic(coachA, PASSWORD));
+        assertEquals(403, api.get("/api/organisations/" + id + "/export", "Authorization", Http.basic(coachA, PASSWORD))
+                .statusCode(), "only an administrator exports");
+        HttpResponse<String> export = api.get("/api/organisations/" + id + "/export",
+                "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD));
+        assertEquals(200, export.statusCode());
+        Map<String, Object> exported = parse(export.body());
+        assertEquals("Weg BV", ((Map<String, Object>) exported.get("organisation")).get("name"));
+        assertEquals("Hal 1", ((List<Map<String, Object>>) exported.get("sites")).get(0).get("name"));
+
+        assertEquals(403, api.delete("/api/organisations/" + id, "Authorization", Http.basic(coachA, PASSWORD)).statusCode());
+        assertEquals(204, api.delete("/api/organisations/" + id, "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD)).statusCode());
+        assertEquals(0, database.count("SELECT COUNT(*) FROM organisation WHERE id = ?", id));
+        assertEquals(0, database.count("SELECT COUNT(*) FROM site WHERE organisation_id = ?", id));
+        assertEquals(404, api.get("/api/organisations/" + id, "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD)).statusCode());
+        assertEquals(1, database.count("SELECT COUNT(*) FROM audit_event WHERE action = 'ORGANISATION_DELETED' AND subject = ?",
+                String.valueOf(id)));
     }
 
     @Test

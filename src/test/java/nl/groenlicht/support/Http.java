@@ -42,6 +42,10 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE().build());
+    }
+
     /** Posts a form; each entry's values become repeated fields. */
     public HttpResponse<String> postForm(String path, Map<String, List<String>> fields) {
         String body = fields.entrySet().stream()

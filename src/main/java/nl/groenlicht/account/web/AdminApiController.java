@@ -17,6 +17,7 @@ import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.ApiError;
 import nl.groenlicht.web.JsonBodies;
 import nl.groenlicht.web.Messages;
+import nl.groenlicht.web.RemoteAddress;
 
 import java.security.Principal;
 import java.util.Map;
@@ -43,7 +44,7 @@ class AdminApiController {
         try {
             JsonNode json = bodies.object(body);
             Account coach = accounts.create(JsonBodies.string(json, "email"), JsonBodies.string(json, "name"), JsonBodies.string(json, "password"), Role.COACH);
-            audit.record(admin.getName(), "ACCOUNT_CREATED", coach.email(), LoginController.address(request));
+            audit.record(admin.getName(), "ACCOUNT_CREATED", coach.email(), RemoteAddress.of(request));
             return HttpResponse.created(Map.of("id", coach.id()));
         } catch (JsonBodies.BadBody e) {
             return ApiError.of(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -21,6 +21,7 @@ import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
 import nl.groenlicht.web.LanguageFilter;
 import nl.groenlicht.web.Messages;
+import nl.groenlicht.web.RemoteAddress;
 
 import java.net.URI;
 import java.security.Principal;
@@ -53,7 +54,7 @@ class AdminCoachesController {
         FormData form = Csrf.checkedForm(request, body);
         try {
             Account coach = accounts.create(form.first("email"), form.first("name"), form.first("password"), Role.COACH);
-            audit.record(admin.getName(), "ACCOUNT_CREATED", coach.email(), LoginController.address(request));
+            audit.record(admin.getName(), "ACCOUNT_CREATED", coach.email(), RemoteAddress.of(request));
             return HttpResponse.seeOther(URI.create("/admin/coaches"));
         } catch (InvalidFieldsException e) {
             Map<String, String> typed = new HashMap<>();
@@ -70,7 +71,7 @@ class AdminCoachesController {
         boolean enabled = "true".equals(form.first("enabled"));
         accounts.setEnabled(coach.id(), enabled);
         audit.record(admin.getName(), enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", coach.email(),
-                LoginController.address(request));
+                RemoteAddress.of(request));
         return HttpResponse.seeOther(URI.create("/admin/coaches"));
     }
 
@@ -84,7 +85,7 @@ class AdminCoachesController {
             return page(request, Map.of("email", "", "name", ""), Map.of("password-" + id,
                     e.problems().get("password")), HttpStatus.BAD_REQUEST);
         }
-        audit.record(admin.getName(), "PASSWORD_RESET", coach.email(), LoginController.address(request));
+        audit.record(admin.getName(), "PASSWORD_RESET", coach.email(), RemoteAddress.of(request));
         return HttpResponse.seeOther(URI.create("/admin/coaches"));
     }
 

@@ -24,6 +24,7 @@ import nl.groenlicht.account.AuditLog;
 import nl.groenlicht.account.StaffLogin;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
+import nl.groenlicht.web.RemoteAddress;
 
 import java.net.URI;
 import java.security.Principal;
@@ -62,7 +63,7 @@ class LoginController {
     HttpResponse<?> submit(HttpRequest<?> request, @Body String body) {
         FormData form = Csrf.checkedForm(request, body);
         String email = form.first("email") == null ? "" : form.first("email");
-        StaffLogin.Result result = login.attempt(email, form.first("password"), address(request));
+        StaffLogin.Result result = login.attempt(email, form.first("password"), RemoteAddress.of(request));
         switch (result.outcome()) {
             case THROTTLED:
                 return page(email, "login.error.throttled", false, HttpStatus.TOO_MANY_REQUESTS);
@@ -81,7 +82,7 @@ class LoginController {
     HttpResponse<?> logout(HttpRequest<?> request, Principal principal, @Body String body) {
         Csrf.checkedForm(request, body);
         endSession(request);
-        audit.record(principal.getName(), "LOGOUT", null, address(request));
+        audit.record(principal.getName(), "LOGOUT", null, RemoteAddress.of(request));
         return HttpResponse.seeOther(URI.create("/login?loggedOut=1"));
     }
 
@@ -93,9 +94,6 @@ class LoginController {
     }
 
 
-    static String address(HttpRequest<?> request) {
-        return request.getRemoteAddress().getAddress().getHostAddress();
-    }
 
     private static MutableHttpResponse<?> page(String email, String error, boolean loggedOut, HttpStatus status) {
         Map<String, Object> model = new HashMap<>();

@@ -1,16 +1,19 @@
 package nl.groenlicht.organisation.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import nl.groenlicht.account.AuditLog;
 import nl.groenlicht.organisation.Organisation;
 import nl.groenlicht.organisation.OrganisationService;
 import nl.groenlicht.organisation.Staff;
@@ -18,6 +21,7 @@ import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.ApiError;
 import nl.groenlicht.web.JsonBodies;
 import nl.groenlicht.web.Messages;
+import nl.groenlicht.web.RemoteAddress;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,9 +36,12 @@ class OrganisationApiController {
     private final OrganisationService organisations;
     private final JsonBodies bodies;
     private final Messages messages;
+    private final AuditLog audit;
 
-    OrganisationApiController(OrganisationService organisations, JsonBodies bodies, Messages messages) {
+    OrganisationApiController(OrganisationService organisations, JsonBodies bodies, Messages messages,
+                              AuditLog audit) {
         this.organisations = organisations;
+        this.audit = audit;
         this.bodies = bodies;
         this.messages = messages;
     }
@@ -64,6 +71,35 @@ class OrganisationApiController {
             return HttpResponse.ok(json);
         }).orElseGet(OrganisationApiController::notFound);
     }
+
+    /** Everything stored about an organisation, for a request under the AVG. */
+    @Secured("ADMIN")
+    @Get("/{id}/export")
+    HttpResponse<?> export(String id, Authentication authentication, HttpRequest<?> request) {
+        Staff staff = StaffMember.of(authentication);
+        return visible(id, staff).<HttpResponse<?>>map(o -> {
+            audit.record(staff.email(), "ORGANISATION_EXPORTED", String.valueOf(o.id()), RemoteAddress.of(request));
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("organisation", Map.of("id", o.id(), "name", o.name(), "coachId", o.coachId(),
+                    "createdAt", o.createdAt().toString()));
+            json.put("sites", organisations.sites(o).stream().map(s -> Map.of("id", s.id(), "name", s.name(),
+                    "kind", s.kind().name(), "createdAt", s.createdAt().toString())).toList());
+            return HttpResponse.ok(json);
+        }).orElseGet(OrganisationApiController::notFound);
+    }
+
+    /** Deletes an organisation completely, for a request under the AVG. */
+    @Secured("ADMIN")
+    @Delete("/{id}")
+    HttpResponse<?> delete(String id, Authentication authentication, HttpRequest<?> request) {
+        Staff staff = StaffMember.of(authentication);
+        return visible(id, staff).<HttpResponse<?>>map(o -> {
+            organisations.delete(o);
+            audit.record(staff.email(), "ORGANISATION_DELETED", String.valueOf(o.id()), RemoteAddress.of(request));
+            return HttpResponse.noContent();
+        }).orElseGet(OrganisationApiController::notFound);
+    }
+
 
     @Post("/{id}/sites")
     HttpResponse<?> addSite(String id, Authentication authentication, @Nullable @Body byte[] body) {
