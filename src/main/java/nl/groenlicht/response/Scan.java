@@ -1,12 +1,16 @@
 package nl.groenlicht.response;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** One filled-in (or half filled-in) scan, tied to the questionnaire version it was started with. */
+/**
+ * One filled-in (or half filled-in) scan, tied to the questionnaire version it was started with. A coach's scan
+ * (mode COACH) also names its organisation, site and coach; a self-assessment leaves them null.
+ */
 @MappedEntity("scan")
 public record Scan(@Id @GeneratedValue Long id,
                    String tokenHash,
@@ -14,5 +18,8 @@ public record Scan(@Id @GeneratedValue Long id,
                    String questionnaireId,
                    int questionnaireVersion,
                    Instant createdAt,
-                   Instant updatedAt) {
+                   Instant updatedAt,
+                   @Nullable Long organisationId,
+                   @Nullable Long siteId,
+                   @Nullable Long coachId) {
 }

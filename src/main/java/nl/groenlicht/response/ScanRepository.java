@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -14,6 +15,8 @@ interface ScanRepository extends CrudRepository<Scan, Long> {
     Optional<Scan> findByIdAndTokenHash(Long id, String tokenHash);
 
     Optional<Scan> findByTokenHash(String tokenHash);
+
+    List<Scan> findBySiteIdOrderByCreatedAtDesc(Long siteId);
 
     void updateUpdatedAt(@Id Long id, Instant updatedAt);
 }

@@ -34,21 +34,48 @@ public class ScanService {
         return catalog.current();
     }
 
-    /** Starts a scan on the current questionnaire with its profile answers; refuses it whole on any wrong answer. */
+    /** Where a coach's scan takes place, and whose it is. */
+    public record Visit(long organisationId, long siteId, long coachId) {
+    }
+
+    /** Starts a self-assessment on the current questionnaire; refuses it whole on any wrong answer. */
     @Transactional
     public StartedScan start(ScanMode mode, Map<String, List<String>> profile) {
+        return start(mode, profile, null);
+    }
+
+    /** Starts a coach's site-visit scan; the profile holds at least the organisation's name. */
+    @Transactional
+    public StartedScan startVisit(Visit visit, Map<String, List<String>> profile) {
+        return start(ScanMode.COACH, profile, visit);
+    }
+
+    private StartedScan start(ScanMode mode, Map<String, List<String>> profile, Visit visit) {
         Questionnaire questionnaire = catalog.current();
         Map<String, List<String>> accepted = new AnswerValidator(questionnaire).validate(profile, Scope.START);
         String token = ScanToken.generate();
         Instant now = Instant.now();
         Scan scan = scans.save(new Scan(null, ScanToken.hash(token), mode, questionnaire.id(), questionnaire.version(),
-                now, now));
+                now, now, visit == null ? null : visit.organisationId(), visit == null ? null : visit.siteId(),
+                visit == null ? null : visit.coachId()));
         answerStore.write(scan.id(), accepted, now);
         return new StartedScan(scan, token);
     }
 
     public Optional<Scan> find(long id, String token) {
         return token == null || token.isBlank() ? Optional.empty() : scans.findByIdAndTokenHash(id, ScanToken.hash(token));
+    }
+
+    /** The scans of one site, newest first. */
+    @Transactional
+    public List<Scan> atSite(long siteId) {
+        return scans.findBySiteIdOrderByCreatedAtDesc(siteId);
+    }
+
+    /** A scan by id alone: only for callers that check ownership themselves. */
+    @Transactional
+    public Optional<Scan> byId(long id) {
+        return scans.findById(id);
     }
 
     public Optional<Scan> findByToken(String token) {

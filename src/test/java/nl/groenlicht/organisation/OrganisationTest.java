@@ -116,6 +116,46 @@ class OrganisationTest {
     }
 
     @Test
+    void coachRunsASiteVisitScanThatOnlyTheyAndAdministratorsCanOpen() throws IOException {
+        long id = createOrganisation(coachA, "Bezoek BV");
+        HttpResponse<String> site = api.post("/api/organisations/" + id + "/sites", "application/json",
+                "{\"name\":\"Klantlocatie Noord\",\"kind\":\"CLIENT_SITE\"}", "Authorization", Http.basic(coachA, PASSWORD));
+        long siteId = ((Number) parse(site.body()).get("id")).longValue();
+
+        Http tablet = new Http(server.getURI());
+        tablet.login(coachA, PASSWORD);
+        String page = tablet.get("/coach/organisations/" + id).body();
+        assertTrue(page.contains("Nog geen scan op deze locatie."));
+        HttpResponse<String> started = tablet.postForm("/coach/organisations/" + id + "/sites/" + siteId + "/scans",
+                Map.of("_csrf", List.of(Http.csrfOf(page))));
+        assertEquals(303, started.statusCode(), started.body());
+        String profile = Http.location(started).replaceAll("^https?://[^/]+", "");
+        String scanPath = profile.replace("/profile", "");
+        assertTrue(tablet.get(profile).body().contains("value=\"Bezoek BV\""), "the profile starts from the organisation");
+        assertEquals(1, database.count("SELECT COUNT(*) FROM scan WHERE site_id = ? AND scan_mode = 'COACH'", siteId));
+
+        Http phone = new Http(server.getURI());
+        phone.login(coachA, PASSWORD);
+        HttpResponse<String> ownResult = phone.get(scanPath + "/result");
+        assertEquals(200, ownResult.statusCode(), "the coach opens their scan on another device through their login");
+        assertTrue(ownResult.body().contains("Klant / opdrachtgever"));
+        assertTrue(phone.get("/coach/organisations/" + id).body().contains("href=\"" + scanPath + "/result\""));
+
+        Http other = new Http(server.getURI());
+        other.login(coachB, PASSWORD);
+        assertEquals(404, other.get(scanPath + "/result").statusCode());
+        assertEquals(404, other.get(scanPath + "/report.pdf").statusCode());
+        assertEquals(404, other.postForm("/coach/organisations/" + id + "/sites/" + siteId + "/scans",
+                Map.of("_csrf", List.of(Http.csrfOf(other.get("/coach").body())))).statusCode());
+        Http admin = new Http(server.getURI());
+        admin.login(ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, admin.get(scanPath + "/result").statusCode());
+
+        assertEquals(204, api.delete("/api/organisations/" + id, "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD)).statusCode());
+        assertEquals(0, database.count("SELECT COUNT(*) FROM scan WHERE site_id = ?", siteId), "the scan goes with it");
+    }
+
+    @Test
     void withoutAnAccountTheApiAnswers401() {
         assertEquals(401, api.get("/api/organisations/1").statusCode());
         assertEquals(401, api.post("/api/organisations", "application/json", "{\"name\":\"X\"}").statusCode());

@@ -15,9 +15,12 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import nl.groenlicht.organisation.Organisation;
+import nl.groenlicht.organisation.Site;
 import nl.groenlicht.organisation.OrganisationService;
 import nl.groenlicht.organisation.SiteKind;
 import nl.groenlicht.organisation.Staff;
+import nl.groenlicht.response.ScanService;
+import nl.groenlicht.response.web.ScanAccess;
 import nl.groenlicht.scan.Language;
 import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.Csrf;
@@ -26,8 +29,12 @@ import nl.groenlicht.web.LanguageFilter;
 import nl.groenlicht.web.Messages;
 
 import java.net.URI;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The coach's workspace: their organisations (all of them for an administrator) and each one's sites. */
@@ -35,11 +42,16 @@ import java.util.Map;
 @Controller("/coach")
 class OrganisationPagesController {
 
+    private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
     private final OrganisationService organisations;
+    private final ScanService scans;
     private final Messages messages;
 
-    OrganisationPagesController(OrganisationService organisations, Messages messages) {
+    OrganisationPagesController(OrganisationService organisations, ScanService scans, Messages messages) {
         this.organisations = organisations;
+        this.scans = scans;
         this.messages = messages;
     }
 
@@ -78,6 +90,26 @@ class OrganisationPagesController {
         }
     }
 
+    /** A site-visit scan: the coach starts it on the spot and fills it in on a phone or tablet. */
+    @Post(value = "/organisations/{id}/sites/{siteId}/scans", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> startScan(String id, long siteId, HttpRequest<?> request, Authentication authentication,
+                              @Body String body) {
+        Staff staff = StaffMember.of(authentication);
+        Organisation organisation = visible(id, staff);
+        Csrf.checkedForm(request, body);
+        Site site = organisations.sites(organisation).stream().filter(s -> s.id() == siteId).findFirst()
+                .orElseThrow(OrganisationPagesController::notFound);
+        Map<String, List<String>> profile = new LinkedHashMap<>();
+        profile.put("organisationName", List.of(organisation.name()));
+        // Work at a client's site: the client section applies.
+        profile.put("clientSites", List.of(site.kind() == SiteKind.CLIENT_SITE ? "yes" : "no"));
+        ScanService.StartedScan started = scans.startVisit(
+                new ScanService.Visit(organisation.id(), site.id(), staff.accountId()), profile);
+        long scanId = started.scan().id();
+        return HttpResponse.seeOther(URI.create("/scans/" + scanId + "/profile"))
+                .cookie(ScanAccess.cookie(scanId, started.token()));
+    }
+
     private Organisation visible(String id, Staff staff) {
         try {
             return organisations.find(Long.parseLong(id), staff).orElseThrow(OrganisationPagesController::notFound);
@@ -105,8 +137,10 @@ class OrganisationPagesController {
         Language language = LanguageFilter.of(request);
         Map<String, Object> model = new HashMap<>();
         model.put("organisation", Map.of("id", organisation.id(), "name", organisation.name()));
-        model.put("sites", organisations.sites(organisation).stream().map(s -> Map.of("name", s.name(),
-                "kind", messages.get(language, "site.kind." + s.kind().name()))).toList());
+        model.put("sites", organisations.sites(organisation).stream().map(s -> Map.of("id", s.id(), "name", s.name(),
+                "kind", messages.get(language, "site.kind." + s.kind().name()),
+                "scans", scans.atSite(s.id()).stream().map(scan -> Map.of("id", scan.id(),
+                        "date", DATE.format(scan.createdAt().atZone(NETHERLANDS)))).toList())).toList());
         model.put("kinds", Arrays.stream(SiteKind.values()).map(k -> Map.of("value", k.name(),
                 "label", messages.get(language, "site.kind." + k.name()))).toList());
         model.put("typed", typed);

@@ -6,6 +6,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.util.HttpHostResolver;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.ScanService;
@@ -14,8 +15,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Who may open a scan: pages by the HttpOnly cookie that the resume link sets (scoped to the scan's pages), the API
- * by the {@code X-Scan-Token} header. Anything else is a 404 that does not tell whether the scan exists.
+ * Who may open a scan: pages by the HttpOnly cookie that the resume link sets (scoped to the scan's pages), or, for a
+ * coach's site-visit scan, the logged-in coach it belongs to and administrators; the API by the {@code X-Scan-Token}
+ * header. Anything else is a 404 that does not tell whether the scan exists.
  */
 @Singleton
 public class ScanAccess {
@@ -30,14 +32,32 @@ public class ScanAccess {
         this.hostResolver = hostResolver;
     }
 
-    /** The private link that opens this scan in another browser, from the token this browser holds. */
+    /**
+     * The private link that opens this scan in another browser, from the token this browser holds; null when the
+     * browser holds none (a coach opening their scan through their login).
+     */
     public String resumeLink(Scan scan, HttpRequest<?> request) {
-        return hostResolver.resolve(request) + "/resume/" + token(scan.id(), request);
+        String token = token(scan.id(), request);
+        return token == null ? null : hostResolver.resolve(request) + "/resume/" + token;
     }
 
     /** The scan whose pages this browser may open; 404 otherwise. */
     public Scan byCookie(String id, HttpRequest<?> request) {
-        return parseId(id).flatMap(scanId -> scans.find(scanId, token(scanId, request))).orElseThrow(ScanAccess::notFound);
+        Optional<Long> scanId = parseId(id);
+        return scanId.flatMap(sid -> scans.find(sid, token(sid, request)))
+                .or(() -> scanId.flatMap(scans::byId).filter(scan -> isStaffOf(scan, request)))
+                .orElseThrow(ScanAccess::notFound);
+    }
+
+    private static boolean isStaffOf(Scan scan, HttpRequest<?> request) {
+        return scan.coachId() != null && request.getUserPrincipal(Authentication.class)
+                .map(staff -> staff.getRoles().contains("ADMIN")
+                        || scan.coachId().equals(toLong(staff.getAttributes().get("accountId"))))
+                .orElse(false);
+    }
+
+    private static Long toLong(Object value) {
+        return value instanceof Number number ? number.longValue() : null;
     }
 
     public Optional<Scan> byToken(String id, String token) {
