@@ -18,5 +18,7 @@ interface ScanRepository extends CrudRepository<Scan, Long> {
 
     List<Scan> findBySiteIdOrderByCreatedAtDesc(Long siteId);
 
+    List<Scan> findByOrganisationIdOrderByCreatedAt(Long organisationId);
+
     void updateUpdatedAt(@Id Long id, Instant updatedAt);
 }

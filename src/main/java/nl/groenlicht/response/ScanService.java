@@ -72,6 +72,12 @@ public class ScanService {
         return scans.findBySiteIdOrderByCreatedAtDesc(siteId);
     }
 
+    /** The scans of one organisation, oldest first. */
+    @Transactional
+    public List<Scan> ofOrganisation(long organisationId) {
+        return scans.findByOrganisationIdOrderByCreatedAt(organisationId);
+    }
+
     /** A scan by id alone: only for callers that check ownership themselves. */
     @Transactional
     public Optional<Scan> byId(long id) {

@@ -116,6 +116,7 @@ class OrganisationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void coachRunsASiteVisitScanThatOnlyTheyAndAdministratorsCanOpen() throws IOException {
         long id = createOrganisation(coachA, "Bezoek BV");
         HttpResponse<String> site = api.post("/api/organisations/" + id + "/sites", "application/json",
@@ -151,8 +152,15 @@ class OrganisationTest {
         admin.login(ADMIN, ADMIN_PASSWORD);
         assertEquals(200, admin.get(scanPath + "/result").statusCode());
 
+        HttpResponse<String> export = api.get("/api/organisations/" + id + "/export",
+                "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD));
+        List<Map<String, Object>> exportedScans = (List<Map<String, Object>>) parse(export.body()).get("scans");
+        assertEquals(1, exportedScans.size(), "the export holds the organisation's scans");
+        assertEquals(List.of("Bezoek BV"), ((Map<String, Object>) exportedScans.get(0).get("answers")).get("organisationName"));
+
         assertEquals(204, api.delete("/api/organisations/" + id, "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD)).statusCode());
         assertEquals(0, database.count("SELECT COUNT(*) FROM scan WHERE site_id = ?", siteId), "the scan goes with it");
+        assertEquals(0, database.count("SELECT COUNT(*) FROM answer a WHERE NOT EXISTS (SELECT 1 FROM scan s WHERE s.id = a.scan_id)"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import nl.groenlicht.account.AuditLog;
 import nl.groenlicht.organisation.Organisation;
 import nl.groenlicht.organisation.OrganisationService;
 import nl.groenlicht.organisation.Staff;
+import nl.groenlicht.response.ScanService;
 import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.ApiError;
 import nl.groenlicht.web.JsonBodies;
@@ -37,10 +38,12 @@ class OrganisationApiController {
     private final JsonBodies bodies;
     private final Messages messages;
     private final AuditLog audit;
+    private final ScanService scans;
 
     OrganisationApiController(OrganisationService organisations, JsonBodies bodies, Messages messages,
-                              AuditLog audit) {
+                              AuditLog audit, ScanService scans) {
         this.organisations = organisations;
+        this.scans = scans;
         this.audit = audit;
         this.bodies = bodies;
         this.messages = messages;
@@ -72,7 +75,7 @@ class OrganisationApiController {
         }).orElseGet(OrganisationApiController::notFound);
     }
 
-    /** Everything stored about an organisation, for a request under the AVG. */
+    /** Everything stored about an organisation, with its scans and their answers, for a request under the AVG. */
     @Secured("ADMIN")
     @Get("/{id}/export")
     HttpResponse<?> export(String id, Authentication authentication, HttpRequest<?> request) {
@@ -84,6 +87,11 @@ class OrganisationApiController {
                     "createdAt", o.createdAt().toString()));
             json.put("sites", organisations.sites(o).stream().map(s -> Map.of("id", s.id(), "name", s.name(),
                     "kind", s.kind().name(), "createdAt", s.createdAt().toString())).toList());
+            json.put("scans", scans.ofOrganisation(o.id()).stream().map(scan -> Map.of("id", scan.id(),
+                    "mode", scan.scanMode().name(), "siteId", scan.siteId(),
+                    "questionnaire", Map.of("id", scan.questionnaireId(), "version", scan.questionnaireVersion()),
+                    "createdAt", scan.createdAt().toString(), "updatedAt", scan.updatedAt().toString(),
+                    "answers", scans.answers(scan).asMap())).toList());
             return HttpResponse.ok(json);
         }).orElseGet(OrganisationApiController::notFound);
     }
