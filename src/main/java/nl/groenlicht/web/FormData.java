@@ -20,6 +20,12 @@ public record FormData(Map<String, List<String>> fields) {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /** The first value of a field, or "" when the form did not send it: what a re-rendered field shows. */
+    public String text(String name) {
+        String value = first(name);
+        return value == null ? "" : value;
+    }
+
     public List<String> all(String name) {
         return fields.getOrDefault(name, List.of());
     }

@@ -58,8 +58,8 @@ class AdminCoachesController {
             return HttpResponse.seeOther(URI.create("/admin/coaches"));
         } catch (InvalidFieldsException e) {
             Map<String, String> typed = new HashMap<>();
-            typed.put("email", value(form.first("email")));
-            typed.put("name", value(form.first("name")));
+            typed.put("email", form.text("email"));
+            typed.put("name", form.text("name"));
             return page(request, typed, e.problems(), HttpStatus.BAD_REQUEST);
         }
     }
@@ -106,8 +106,5 @@ class AdminCoachesController {
         return HttpResponse.status(status).body(new ModelAndView<>("admin-coaches", model));
     }
 
-    private static String value(String s) {
-        return s == null ? "" : s;
-    }
 
 }

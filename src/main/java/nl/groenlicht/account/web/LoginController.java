@@ -62,7 +62,7 @@ class LoginController {
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> submit(HttpRequest<?> request, @Body String body) {
         FormData form = Csrf.checkedForm(request, body);
-        String email = form.first("email") == null ? "" : form.first("email");
+        String email = form.text("email");
         StaffLogin.Result result = login.attempt(email, form.first("password"), RemoteAddress.of(request));
         switch (result.outcome()) {
             case THROTTLED:

@@ -67,7 +67,7 @@ class OrganisationPagesController {
             Organisation created = organisations.create(form.first("name"), StaffMember.of(authentication));
             return HttpResponse.seeOther(URI.create("/coach/organisations/" + created.id()));
         } catch (InvalidFieldsException e) {
-            return home(request, authentication, value(form.first("name")), e.problems(), HttpStatus.BAD_REQUEST);
+            return home(request, authentication, form.text("name"), e.problems(), HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -85,8 +85,8 @@ class OrganisationPagesController {
             organisations.addSite(organisation, form.first("name"), form.first("kind"));
             return HttpResponse.seeOther(URI.create("/coach/organisations/" + organisation.id()));
         } catch (InvalidFieldsException e) {
-            return detail(request, organisation, Map.of("name", value(form.first("name")),
-                    "kind", value(form.first("kind"))), e.problems(), HttpStatus.BAD_REQUEST);
+            return detail(request, organisation, Map.of("name", form.text("name"),
+                    "kind", form.text("kind")), e.problems(), HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -148,9 +148,6 @@ class OrganisationPagesController {
         return HttpResponse.status(status).body(new ModelAndView<>("organisation", model));
     }
 
-    private static String value(String s) {
-        return s == null ? "" : s;
-    }
 
 
     private static HttpStatusException notFound() {

@@ -92,8 +92,8 @@ class PlanPageController {
         if (!outcome.errors().isEmpty()) {
             Language language = LanguageFilter.of(request);
             List<Row> rows = data.advice().stream().map(a -> row(a.item().id(), data, language,
-                    included.contains(a.item().id()), value(form.first("owner-" + a.item().id())),
-                    value(form.first("date-" + a.item().id())), outcome.errors())).toList();
+                    included.contains(a.item().id()), form.text("owner-" + a.item().id()),
+                    form.text("date-" + a.item().id()), outcome.errors())).toList();
             List<Map<String, String>> summary = new ArrayList<>();
             rows.forEach(r -> {
                 if (r.ownerError() != null) {
@@ -119,9 +119,6 @@ class PlanPageController {
                 dateError == null ? null : messages.get(language, dateError));
     }
 
-    private static String value(String submitted) {
-        return submitted == null ? "" : submitted;
-    }
 
     private HttpResponse<?> render(Scan scan, List<Row> rows, List<Map<String, String>> errors, boolean saved,
                                    HttpStatus status) {
