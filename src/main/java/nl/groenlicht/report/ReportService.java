@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.groenlicht.advice.AdviceEngine;
 import nl.groenlicht.advice.PlanStore;
+import nl.groenlicht.comparison.ComparisonService;
 import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.ScanService;
 import nl.groenlicht.scan.Answers;
@@ -23,10 +24,12 @@ public class ReportService {
     private final ScanService scans;
     private final AdviceEngine adviceEngine;
     private final PlanStore plans;
+    private final ComparisonService comparisons;
     private final ScanScorer scorer = new ScanScorer();
 
-    ReportService(ScanService scans, AdviceEngine adviceEngine, PlanStore plans) {
+    ReportService(ScanService scans, AdviceEngine adviceEngine, PlanStore plans, ComparisonService comparisons) {
         this.scans = scans;
+        this.comparisons = comparisons;
         this.adviceEngine = adviceEngine;
         this.plans = plans;
     }
@@ -37,6 +40,6 @@ public class ReportService {
         Answers answers = scans.answers(scan);
         ScanResult result = scorer.score(questionnaire, answers);
         return new ReportData(scan, questionnaire, answers, result, adviceEngine.advise(questionnaire, answers, result),
-                plans.read(scan.id()), LocalDate.now(NETHERLANDS));
+                plans.read(scan.id()), LocalDate.now(NETHERLANDS), comparisons.forCoachScan(scan).orElse(null));
     }
 }

@@ -5,11 +5,14 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
+import nl.groenlicht.scoring.Readiness;
+
 import java.time.Instant;
 
 /**
  * One filled-in (or half filled-in) scan, tied to the questionnaire version it was started with. A coach's scan
- * (mode COACH) also names its organisation, site and coach; a self-assessment leaves them null.
+ * (mode COACH) also names its organisation, site and coach; a self-assessment names them only when a coach invited
+ * the employer (and the site only when the invitation was for one). The readiness is the verdict as last scored.
  */
 @MappedEntity("scan")
 public record Scan(@Id @GeneratedValue Long id,
@@ -21,5 +24,6 @@ public record Scan(@Id @GeneratedValue Long id,
                    Instant updatedAt,
                    @Nullable Long organisationId,
                    @Nullable Long siteId,
-                   @Nullable Long coachId) {
+                   @Nullable Long coachId,
+                   @Nullable Readiness readiness) {
 }

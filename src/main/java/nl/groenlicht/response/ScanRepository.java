@@ -20,5 +20,7 @@ interface ScanRepository extends CrudRepository<Scan, Long> {
 
     List<Scan> findByOrganisationIdOrderByCreatedAt(Long organisationId);
 
+    List<Scan> findByReadinessIsNull();
+
     void updateUpdatedAt(@Id Long id, Instant updatedAt);
 }

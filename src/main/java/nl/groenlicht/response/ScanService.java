@@ -7,7 +7,11 @@ import nl.groenlicht.scan.Answers;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireCatalog;
 
+import nl.groenlicht.scoring.ScanResult;
+import nl.groenlicht.scoring.ScanScorer;
+
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +22,14 @@ public class ScanService {
 
     private final ScanRepository scans;
     private final AnswerStore answerStore;
+    private final ScanSummaries summaries;
     private final QuestionnaireCatalog catalog;
+    private final ScanScorer scorer = new ScanScorer();
 
-    ScanService(ScanRepository scans, AnswerStore answerStore, QuestionnaireCatalog catalog) {
+    ScanService(ScanRepository scans, AnswerStore answerStore, ScanSummaries summaries, QuestionnaireCatalog catalog) {
         this.scans = scans;
         this.answerStore = answerStore;
+        this.summaries = summaries;
         this.catalog = catalog;
     }
 
@@ -34,8 +41,8 @@ public class ScanService {
         return catalog.current();
     }
 
-    /** Where a coach's scan takes place, and whose it is. */
-    public record Visit(long organisationId, long siteId, long coachId) {
+    /** The organisation (and site, when known) a scan is about, and the coach it belongs to. */
+    public record Assignment(long organisationId, Long siteId, long coachId) {
     }
 
     /** Starts a self-assessment on the current questionnaire; refuses it whole on any wrong answer. */
@@ -46,19 +53,29 @@ public class ScanService {
 
     /** Starts a coach's site-visit scan; the profile holds at least the organisation's name. */
     @Transactional
-    public StartedScan startVisit(Visit visit, Map<String, List<String>> profile) {
+    public StartedScan startVisit(Assignment visit, Map<String, List<String>> profile) {
         return start(ScanMode.COACH, profile, visit);
     }
 
-    private StartedScan start(ScanMode mode, Map<String, List<String>> profile, Visit visit) {
+    /**
+     * Starts the self-assessment a coach invites an employer to: the employer fills it in through the private link,
+     * and the answers belong to the coach's organisation.
+     */
+    @Transactional
+    public StartedScan invite(Assignment invitation, Map<String, List<String>> profile) {
+        return start(ScanMode.SELF, profile, invitation);
+    }
+
+    private StartedScan start(ScanMode mode, Map<String, List<String>> profile, Assignment assignment) {
         Questionnaire questionnaire = catalog.current();
         Map<String, List<String>> accepted = new AnswerValidator(questionnaire).validate(profile, Scope.START);
         String token = ScanToken.generate();
         Instant now = Instant.now();
         Scan scan = scans.save(new Scan(null, ScanToken.hash(token), mode, questionnaire.id(), questionnaire.version(),
-                now, now, visit == null ? null : visit.organisationId(), visit == null ? null : visit.siteId(),
-                visit == null ? null : visit.coachId()));
+                now, now, assignment == null ? null : assignment.organisationId(),
+                assignment == null ? null : assignment.siteId(), assignment == null ? null : assignment.coachId(), null));
         answerStore.write(scan.id(), accepted, now);
+        rescore(scan);
         return new StartedScan(scan, token);
     }
 
@@ -107,8 +124,29 @@ public class ScanService {
     public int save(Scan scan, Map<String, List<String>> submitted) {
         Map<String, List<String>> accepted = new AnswerValidator(questionnaire(scan)).validate(submitted, Scope.SAVE);
         Instant now = Instant.now();
-        answerStore.write(scan.id(), accepted, now);
+        // Updating the scan row first locks it: saves of one scan take turns, so each scores all answers before it.
         scans.updateUpdatedAt(scan.id(), now);
+        answerStore.write(scan.id(), accepted, now);
+        rescore(scan);
         return accepted.size();
+    }
+
+    /** The stored section scores of the scans, by scan id and then section id. */
+    @Transactional
+    public Map<Long, Map<String, SectionScore>> sectionScores(Collection<Long> scanIds) {
+        return summaries.read(scanIds);
+    }
+
+    /** Scores the scans stored before their verdicts were kept; returns how many. */
+    @Transactional
+    public int scoreUnscored() {
+        List<Scan> unscored = scans.findByReadinessIsNull();
+        unscored.forEach(this::rescore);
+        return unscored.size();
+    }
+
+    private void rescore(Scan scan) {
+        ScanResult result = scorer.score(questionnaire(scan), answers(scan));
+        summaries.write(scan.id(), result);
     }
 }

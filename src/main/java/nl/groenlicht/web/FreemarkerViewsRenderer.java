@@ -56,6 +56,8 @@ public class FreemarkerViewsRenderer<T> implements ViewsRenderer<T, HttpRequest<
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
         configuration.setObjectWrapper(wrapper.build());
         configuration.setDefaultEncoding("UTF-8");
+        // Numbers are mostly ids in links: "1.234" (Dutch grouping) would break /scans/1234/result.
+        configuration.setNumberFormat("computer");
         configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
         configuration.setRecognizeStandardFileExtensions(true);
         configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -83,6 +85,8 @@ public class FreemarkerViewsRenderer<T> implements ViewsRenderer<T, HttpRequest<
         model.put("t", (TemplateMethodModelEx) args -> translate(language, args));
         if (request != null) {
             model.put("path", request.getPath());
+            // A logged-in coach gets a way back to their workspace from the scan pages.
+            model.put("staff", request.getUserPrincipal().isPresent());
             model.put("csrf", (TemplateMethodModelEx) args -> Csrf.token(request));
         }
         StringWriter out = new StringWriter();

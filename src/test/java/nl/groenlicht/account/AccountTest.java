@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static nl.groenlicht.support.TestAccounts.ADMIN;
+import static nl.groenlicht.support.TestAccounts.ADMIN_PASSWORD;
+import static nl.groenlicht.support.TestAccounts.newCoach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,8 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccountTest {
 
     /** From application-test.yml, as GROENLICHT_ADMIN_EMAIL and GROENLICHT_ADMIN_PASSWORD would give them. */
-    private static final String ADMIN = "beheer@groenlicht.test";
-    private static final String ADMIN_PASSWORD = "test-admin-wachtwoord";
     private static final String COACH_PASSWORD = "coach-wachtwoord-123";
 
     @Inject
@@ -40,14 +41,6 @@ class AccountTest {
         browser = new Http(server.getURI());
     }
 
-    private String newCoach() {
-        String email = "coach-" + UUID.randomUUID() + "@groenlicht.test";
-        HttpResponse<String> created = new Http(server.getURI()).post("/api/admin/coaches", "application/json",
-                "{\"email\":\"" + email + "\",\"name\":\"Coach Test\",\"password\":\"" + COACH_PASSWORD + "\"}",
-                "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD));
-        assertEquals(201, created.statusCode(), created.body());
-        return email;
-    }
 
     @Test
     void firstAdministratorComesFromTheEnvironmentAndLogsIn() {
@@ -94,7 +87,7 @@ class AccountTest {
 
     @Test
     void wrongPasswordIsRefusedWithAMessageAndAudited() {
-        String coach = newCoach();
+        String coach = newCoach(server.getURI(), COACH_PASSWORD);
         long failedBefore = database.count("SELECT COUNT(*) FROM audit_event WHERE action = 'LOGIN_FAILED' AND actor = ?", coach);
         HttpResponse<String> wrong = browser.login(coach, "not-the-password");
         assertEquals(400, wrong.statusCode());
@@ -109,7 +102,7 @@ class AccountTest {
 
     @Test
     void repeatedFailuresLockTheAccountForAWhile() {
-        String coach = newCoach();
+        String coach = newCoach(server.getURI(), COACH_PASSWORD);
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
             assertEquals(400, browser.login(coach, "wrong-password-" + i).statusCode());
         }
@@ -137,7 +130,7 @@ class AccountTest {
         HttpResponse<String> anonymous = api.post("/api/admin/coaches", "application/json", body);
         assertEquals(401, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
-        String coach = newCoach();
+        String coach = newCoach(server.getURI(), COACH_PASSWORD);
         assertEquals(403, api.post("/api/admin/coaches", "application/json", body,
                 "Authorization", Http.basic(coach, COACH_PASSWORD)).statusCode());
         assertEquals(401, api.post("/api/admin/coaches", "application/json", body,
@@ -146,7 +139,7 @@ class AccountTest {
 
     @Test
     void adminApiRefusesBadAccountsClearly() {
-        String coach = newCoach();
+        String coach = newCoach(server.getURI(), COACH_PASSWORD);
         Http api = new Http(server.getURI());
         for (String body : List.of("{\"email\":\"" + coach + "\",\"name\":\"Dubbel\",\"password\":\"" + COACH_PASSWORD + "\"}",
                 "{\"email\":\"geen-adres\",\"name\":\"X\",\"password\":\"" + COACH_PASSWORD + "\"}",
@@ -161,7 +154,7 @@ class AccountTest {
 
     @Test
     void coachCannotManageAccounts() {
-        String coach = newCoach();
+        String coach = newCoach(server.getURI(), COACH_PASSWORD);
         browser.login(coach, COACH_PASSWORD);
         assertFalse(browser.get("/coach").body().contains("/admin/coaches"));
         assertEquals(403, browser.get("/admin/coaches").statusCode());

@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import static nl.groenlicht.support.TestAccounts.ADMIN;
+import static nl.groenlicht.support.TestAccounts.ADMIN_PASSWORD;
+import static nl.groenlicht.support.TestAccounts.newCoach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,8 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class OrganisationTest {
 
-    private static final String ADMIN = "beheer@groenlicht.test";
-    private static final String ADMIN_PASSWORD = "test-admin-wachtwoord";
     private static final String PASSWORD = "coach-wachtwoord-123";
 
     @Inject
@@ -42,18 +42,10 @@ class OrganisationTest {
     @BeforeEach
     void twoCoaches() {
         api = new Http(server.getURI());
-        coachA = coach();
-        coachB = coach();
+        coachA = newCoach(server.getURI(), PASSWORD);
+        coachB = newCoach(server.getURI(), PASSWORD);
     }
 
-    private String coach() {
-        String email = "org-" + UUID.randomUUID() + "@groenlicht.test";
-        HttpResponse<String> created = api.post("/api/admin/coaches", "application/json",
-                "{\"email\":\"" + email + "\",\"name\":\"Coach\",\"password\":\"" + PASSWORD + "\"}",
-                "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD));
-        assertEquals(201, created.statusCode(), created.body());
-        return email;
-    }
 
     private Map<String, Object> parse(String body) throws IOException {
         return json.readValue(body, Argument.mapOf(String.class, Object.class));
@@ -161,6 +153,8 @@ class OrganisationTest {
         assertEquals(204, api.delete("/api/organisations/" + id, "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD)).statusCode());
         assertEquals(0, database.count("SELECT COUNT(*) FROM scan WHERE site_id = ?", siteId), "the scan goes with it");
         assertEquals(0, database.count("SELECT COUNT(*) FROM answer a WHERE NOT EXISTS (SELECT 1 FROM scan s WHERE s.id = a.scan_id)"));
+        assertEquals(0, database.count("SELECT COUNT(*) FROM section_score ss WHERE NOT EXISTS "
+                + "(SELECT 1 FROM scan s WHERE s.id = ss.scan_id)"), "and its stored lights");
     }
 
     @Test

@@ -32,6 +32,10 @@ public final class Http {
         return send(request(path, headers).GET().build());
     }
 
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        return send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
         return send(request(path, headers).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -92,8 +96,12 @@ public final class Http {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request, body);
         } catch (IOException e) {
             throw new AssertionError("request failed: " + request.uri(), e);
         } catch (InterruptedException e) {

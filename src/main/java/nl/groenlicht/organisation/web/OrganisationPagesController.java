@@ -14,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import nl.groenlicht.organisation.Dashboard;
 import nl.groenlicht.organisation.Organisation;
 import nl.groenlicht.organisation.Site;
 import nl.groenlicht.organisation.OrganisationService;
@@ -46,15 +47,23 @@ class OrganisationPagesController {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     private final OrganisationService organisations;
+    private final OrganisationAccess access;
     private final ScanService scans;
+    private final Dashboard dashboard;
+    private final DashboardModels dashboardModels;
     private final Messages messages;
 
-    OrganisationPagesController(OrganisationService organisations, ScanService scans, Messages messages) {
+    OrganisationPagesController(OrganisationService organisations, OrganisationAccess access, ScanService scans,
+                                Dashboard dashboard, DashboardModels dashboardModels, Messages messages) {
         this.organisations = organisations;
+        this.access = access;
         this.scans = scans;
+        this.dashboard = dashboard;
+        this.dashboardModels = dashboardModels;
         this.messages = messages;
     }
 
+    /** The dashboard: the staff member's organisations with their latest verdicts, narrowed by name and verdict. */
     @Get
     HttpResponse<?> home(HttpRequest<?> request, Authentication authentication) {
         return home(request, authentication, "", Map.of(), HttpStatus.OK);
@@ -73,13 +82,13 @@ class OrganisationPagesController {
 
     @Get("/organisations/{id}")
     HttpResponse<?> show(String id, HttpRequest<?> request, Authentication authentication) {
-        Organisation organisation = visible(id, StaffMember.of(authentication));
+        Organisation organisation = access.organisation(id, StaffMember.of(authentication));
         return detail(request, organisation, Map.of("name", "", "kind", ""), Map.of(), HttpStatus.OK);
     }
 
     @Post(value = "/organisations/{id}/sites", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> addSite(String id, HttpRequest<?> request, Authentication authentication, @Body String body) {
-        Organisation organisation = visible(id, StaffMember.of(authentication));
+        Organisation organisation = access.organisation(id, StaffMember.of(authentication));
         FormData form = Csrf.checkedForm(request, body);
         try {
             organisations.addSite(organisation, form.first("name"), form.first("kind"));
@@ -90,34 +99,6 @@ class OrganisationPagesController {
         }
     }
 
-    /** A site-visit scan: the coach starts it on the spot and fills it in on a phone or tablet. */
-    @Post(value = "/organisations/{id}/sites/{siteId}/scans", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> startScan(String id, long siteId, HttpRequest<?> request, Authentication authentication,
-                              @Body String body) {
-        Staff staff = StaffMember.of(authentication);
-        Organisation organisation = visible(id, staff);
-        Csrf.checkedForm(request, body);
-        Site site = organisations.sites(organisation).stream().filter(s -> s.id() == siteId).findFirst()
-                .orElseThrow(OrganisationPagesController::notFound);
-        Map<String, List<String>> profile = new LinkedHashMap<>();
-        profile.put("organisationName", List.of(organisation.name()));
-        // Work at a client's site: the client section applies.
-        profile.put("clientSites", List.of(site.kind() == SiteKind.CLIENT_SITE ? "yes" : "no"));
-        ScanService.StartedScan started = scans.startVisit(
-                new ScanService.Visit(organisation.id(), site.id(), staff.accountId()), profile);
-        long scanId = started.scan().id();
-        return HttpResponse.seeOther(URI.create("/scans/" + scanId + "/profile"))
-                .cookie(ScanAccess.cookie(scanId, started.token()));
-    }
-
-    private Organisation visible(String id, Staff staff) {
-        try {
-            return organisations.find(Long.parseLong(id), staff).orElseThrow(OrganisationPagesController::notFound);
-        } catch (NumberFormatException e) {
-            throw notFound();
-        }
-    }
-
     private MutableHttpResponse<?> home(HttpRequest<?> request, Authentication authentication, String typedName,
                                         Map<String, String> problems, HttpStatus status) {
         Staff staff = StaffMember.of(authentication);
@@ -125,8 +106,20 @@ class OrganisationPagesController {
         model.put("name", String.valueOf(authentication.getAttributes().getOrDefault("name", staff.email())));
         model.put("email", staff.email());
         model.put("admin", staff.admin());
-        model.put("organisations", organisations.visibleTo(staff).stream()
-                .map(o -> Map.of("id", o.id(), "name", o.name())).toList());
+        Language language = LanguageFilter.of(request);
+        String search = request.getParameters().getFirst("q").map(String::strip).orElse("");
+        String verdict = request.getParameters().getFirst("readiness")
+                .filter(v -> dashboardModels.filters(language).stream().anyMatch(f -> f.get("value").equals(v)))
+                .orElse("");
+        Dashboard.Page page = dashboard.page(staff, search, verdict,
+                request.getParameters().getFirst("page", Integer.class).filter(n -> n > 0).orElse(1));
+        model.put("organisations", dashboardModels.rows(page, language));
+        model.put("filters", dashboardModels.filters(language));
+        model.put("search", search);
+        model.put("verdict", verdict);
+        model.put("filtered", !search.isEmpty() || !verdict.isEmpty());
+        model.put("pageNumber", page.number());
+        model.put("hasNext", page.hasNext());
         model.put("typedName", typedName);
         model.put("errors", messages.byField(LanguageFilter.of(request), problems));
         return HttpResponse.status(status).body(new ModelAndView<>("coach", model));
@@ -146,11 +139,5 @@ class OrganisationPagesController {
         model.put("typed", typed);
         model.put("errors", messages.byField(LanguageFilter.of(request), problems));
         return HttpResponse.status(status).body(new ModelAndView<>("organisation", model));
-    }
-
-
-
-    private static HttpStatusException notFound() {
-        return new HttpStatusException(HttpStatus.NOT_FOUND, "not found");
     }
 }

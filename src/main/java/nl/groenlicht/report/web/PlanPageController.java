@@ -64,7 +64,7 @@ class PlanPageController {
 
     @Get
     HttpResponse<?> page(String id, @Nullable @QueryValue String saved, HttpRequest<?> request) {
-        Scan scan = access.byCookie(id, request);
+        Scan scan = access.forChanging(id, request);
         ReportData data = reports.assemble(scan);
         Map<String, PlanLine> current = new LinkedHashMap<>();
         data.plan().forEach(line -> current.put(line.adviceId(), line));
@@ -78,7 +78,7 @@ class PlanPageController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> save(String id, HttpRequest<?> request, @Body String body) {
-        Scan scan = access.byCookie(id, request);
+        Scan scan = access.forChanging(id, request);
         FormData form = Csrf.checkedForm(request, body);
         ReportData data = reports.assemble(scan);
         List<String> included = form.all("include");

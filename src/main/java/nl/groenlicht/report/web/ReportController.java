@@ -46,14 +46,14 @@ class ReportController {
 
     @Get("/scans/{id}/report")
     HttpResponse<?> page(String id, HttpRequest<?> request) {
-        Scan scan = access.byCookie(id, request);
+        Scan scan = access.forReading(id, request);
         return HttpResponse.ok(new ModelAndView<>("report",
                 models.model(reports.assemble(scan), LanguageFilter.of(request))));
     }
 
     @Get("/scans/{id}/report.pdf")
     HttpResponse<?> pagePdf(String id, HttpRequest<?> request) {
-        return pdf(access.byCookie(id, request), request);
+        return pdf(access.forReading(id, request), request);
     }
 
     @Get("/api/scans/{id}/report.pdf")

@@ -7,6 +7,7 @@ import nl.groenlicht.advice.AdviceEngine;
 import nl.groenlicht.advice.AdviceItem;
 import nl.groenlicht.advice.Because;
 import nl.groenlicht.advice.Fact;
+import nl.groenlicht.comparison.web.ComparisonModels;
 import nl.groenlicht.advice.Source;
 import nl.groenlicht.report.ReportData;
 import nl.groenlicht.response.web.ResultModels;
@@ -30,9 +31,11 @@ public class ReportModels {
     private final Messages messages;
     private final ResultModels results;
     private final AdviceEngine adviceEngine;
+    private final ComparisonModels comparisons;
 
-    ReportModels(Messages messages, ResultModels results, AdviceEngine adviceEngine) {
+    ReportModels(Messages messages, ResultModels results, AdviceEngine adviceEngine, ComparisonModels comparisons) {
         this.messages = messages;
+        this.comparisons = comparisons;
         this.results = results;
         this.adviceEngine = adviceEngine;
     }
@@ -61,6 +64,9 @@ public class ReportModels {
                         line.owner(), date(line.targetDate(), language)))
                 .toList());
         model.put("date", date(data.date(), language));
+        if (data.comparison() != null) {
+            model.put("comparison", comparisons.model(data.comparison(), language));
+        }
         return model;
     }
 

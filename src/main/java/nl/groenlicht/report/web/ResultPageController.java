@@ -32,9 +32,10 @@ class ResultPageController {
 
     @Get("/scans/{id}/result")
     HttpResponse<?> result(String id, HttpRequest<?> request) {
-        Scan scan = access.byCookie(id, request);
+        Scan scan = access.forReading(id, request);
         Map<String, Object> model = models.model(reports.assemble(scan), LanguageFilter.of(request));
         model.put("resumeLink", access.resumeLink(scan, request));
+        model.put("editable", access.mayChange(scan, request));
         return HttpResponse.ok(new ModelAndView<>("result", model));
     }
 }

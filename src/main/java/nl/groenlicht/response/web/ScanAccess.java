@@ -9,15 +9,17 @@ import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import nl.groenlicht.response.Scan;
+import nl.groenlicht.response.ScanMode;
 import nl.groenlicht.response.ScanService;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Who may open a scan: pages by the HttpOnly cookie that the resume link sets (scoped to the scan's pages), or, for a
- * coach's site-visit scan, the logged-in coach it belongs to and administrators; the API by the {@code X-Scan-Token}
- * header. Anything else is a 404 that does not tell whether the scan exists.
+ * scan a coach made or invited an employer to, the logged-in coach it belongs to and administrators; the API by the
+ * {@code X-Scan-Token} header. Anything else is a 404 that does not tell whether the scan exists.
  */
 @Singleton
 public class ScanAccess {
@@ -41,11 +43,28 @@ public class ScanAccess {
         return token == null ? null : hostResolver.resolve(request) + "/resume/" + token;
     }
 
-    /** The scan whose pages this browser may open; 404 otherwise. */
-    public Scan byCookie(String id, HttpRequest<?> request) {
+    /**
+     * The scan whose pages this browser may open and change; 404 otherwise. Through a login only the coach's own
+     * site-visit scans: the employer's self-assessment stays the employer's words.
+     */
+    public Scan forChanging(String id, HttpRequest<?> request) {
+        return byCookieOrStaff(id, request, scan -> scan.scanMode() == ScanMode.COACH);
+    }
+
+    /** The scan whose results this browser may read: also the self-assessments a coach invited the employer to. */
+    public Scan forReading(String id, HttpRequest<?> request) {
+        return byCookieOrStaff(id, request, scan -> true);
+    }
+
+    /** Whether the reader of a scan (from {@link #forReading}) may also change it. */
+    public boolean mayChange(Scan scan, HttpRequest<?> request) {
+        return scan.scanMode() == ScanMode.COACH || scans.find(scan.id(), token(scan.id(), request)).isPresent();
+    }
+
+    private Scan byCookieOrStaff(String id, HttpRequest<?> request, Predicate<Scan> staffMay) {
         Optional<Long> scanId = parseId(id);
         return scanId.flatMap(sid -> scans.find(sid, token(sid, request)))
-                .or(() -> scanId.flatMap(scans::byId).filter(scan -> isStaffOf(scan, request)))
+                .or(() -> scanId.flatMap(scans::byId).filter(staffMay).filter(scan -> isStaffOf(scan, request)))
                 .orElseThrow(ScanAccess::notFound);
     }
 

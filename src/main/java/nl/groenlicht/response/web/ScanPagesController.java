@@ -82,9 +82,15 @@ class ScanPagesController {
 
     @Get("/scans/{id}")
     HttpResponse<?> continueScan(String id, HttpRequest<?> request) {
-        Scan scan = access.byCookie(id, request);
+        Scan scan = access.forChanging(id, request);
         Questionnaire questionnaire = scans.questionnaire(scan);
         Answers answers = scans.answers(scan);
+        // An invited employer arrives at a scan a coach made, with only the organisation's name filled in.
+        boolean invitedAndUntouched = scan.scanMode() == ScanMode.SELF && scan.coachId() != null
+                && scan.updatedAt().equals(scan.createdAt());
+        if (invitedAndUntouched) {
+            return HttpResponse.seeOther(URI.create("/scans/" + scan.id() + "/profile"));
+        }
         String next = questionnaire.sections().stream()
                 .filter(s -> questionnaire.applies(s, answers))
                 .filter(s -> s.items().stream().noneMatch(i -> answers.has(i.id())))
@@ -95,7 +101,7 @@ class ScanPagesController {
 
     @Get("/scans/{id}/saved")
     HttpResponse<?> saved(String id, HttpRequest<?> request) {
-        Scan scan = access.byCookie(id, request);
+        Scan scan = access.forChanging(id, request);
         Map<String, Object> model = new HashMap<>();
         model.put("scanId", scan.id());
         model.put("resumeLink", access.resumeLink(scan, request));
@@ -105,13 +111,13 @@ class ScanPagesController {
 
     @Get("/scans/{id}/profile")
     HttpResponse<?> profile(String id, HttpRequest<?> request) {
-        Scan scan = access.byCookie(id, request);
+        Scan scan = access.forChanging(id, request);
         return profilePage(request, scan, scans.questionnaire(scan), scans.answers(scan), List.of(), HttpStatus.OK);
     }
 
     @Post(value = "/scans/{id}/profile", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> saveProfile(String id, HttpRequest<?> request, @Body String body) {
-        Scan scan = access.byCookie(id, request);
+        Scan scan = access.forChanging(id, request);
         FormData form = Csrf.checkedForm(request, body);
         Questionnaire questionnaire = scans.questionnaire(scan);
         Map<String, List<String>> submitted = submission(questionnaire.profile(), form);
@@ -126,7 +132,7 @@ class ScanPagesController {
 
     @Get("/scans/{id}/sections/{sectionId}")
     HttpResponse<?> section(String id, String sectionId, HttpRequest<?> request) {
-        Scan scan = access.byCookie(id, request);
+        Scan scan = access.forChanging(id, request);
         Questionnaire questionnaire = scans.questionnaire(scan);
         Section section = questionnaire.section(sectionId).orElseThrow(ScanAccess::notFound);
         return sectionPage(request, scan, questionnaire, section, scans.answers(scan), List.of(), HttpStatus.OK);
@@ -134,7 +140,7 @@ class ScanPagesController {
 
     @Post(value = "/scans/{id}/sections/{sectionId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> saveSection(String id, String sectionId, HttpRequest<?> request, @Body String body) {
-        Scan scan = access.byCookie(id, request);
+        Scan scan = access.forChanging(id, request);
         FormData form = Csrf.checkedForm(request, body);
         Questionnaire questionnaire = scans.questionnaire(scan);
         Section section = questionnaire.section(sectionId).orElseThrow(ScanAccess::notFound);
