@@ -13,8 +13,13 @@ import nl.groenlicht.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -252,6 +257,39 @@ class ScanApiTest {
         HttpResponse<String> response = putAnswers(scan, Map.of("stimuliNote", "x".repeat(2001)));
         assertEquals(400, response.statusCode());
         assertEquals(200, putAnswers(scan, Map.of("stimuliNote", "x".repeat(2000))).statusCode());
+    }
+
+    /** Sends a PUT whose body arrives well after its headers, as from a slow client; returns the status line. */
+    private String putSlowly(String path, String token, byte[] body) throws IOException, InterruptedException {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "X-Scan-Token: " + token + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // The pause is the slow network itself, not a wait for the server.
+            Thread.sleep(300);
+            out.write(body);
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
+    }
+
+    /**
+     * A slow client (the body arrives after the headers, as on a bad mobile connection) is answered like any other.
+     * Micronaut's streaming server once looped without end on a refused one, never answering and filling the heap.
+     */
+    @Test
+    void answersWhoseBodyArrivesLateAreAnsweredAndSaved() throws IOException, InterruptedException {
+        Started scan = start("Traag BV");
+        byte[] body = write(Map.of("answers", Map.of("stimuliNote", "traag netwerk"))).getBytes(StandardCharsets.UTF_8);
+        String path = "/api/scans/" + scan.id() + "/answers";
+        assertEquals("HTTP/1.1 404 Not Found", putSlowly(path, "not-the-token", body));
+        assertEquals("HTTP/1.1 200 OK", putSlowly(path, scan.token(), body));
+        assertEquals(1, database.count("SELECT COUNT(*) FROM answer WHERE scan_id = ? AND item_id = 'stimuliNote'",
+                scan.id()));
     }
 
     @Test
