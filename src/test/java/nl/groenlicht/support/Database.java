@@ -29,6 +29,12 @@ public class Database {
         });
     }
 
+    /** "H2" or "PostgreSQL". */
+    @Transactional
+    public String productName() {
+        return jdbc.execute(connection -> connection.getMetaData().getDatabaseProductName());
+    }
+
     public long answers(long scanId) {
         return count("SELECT COUNT(*) FROM answer WHERE scan_id = ?", scanId);
     }
