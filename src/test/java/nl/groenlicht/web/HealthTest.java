@@ -1,0 +1,45 @@
+package nl.groenlicht.web;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.groenlicht.support.Http;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static nl.groenlicht.support.TestAccounts.ADMIN;
+import static nl.groenlicht.support.TestAccounts.ADMIN_PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a load balancer and an operator see: /health with the database checked, and no other management endpoint. */
+@MicronautTest(transactional = false)
+class HealthTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Test
+    void healthSaysUpToAnyoneAndShowsTheDatabaseCheckOnlyToStaff() {
+        Http http = new Http(server.getURI());
+        HttpResponse<String> anonymous = http.get("/health");
+        assertEquals(200, anonymous.statusCode());
+        assertTrue(anonymous.body().contains("\"status\":\"UP\""), anonymous.body());
+        assertFalse(anonymous.body().contains("jdbc"), "no details without a login: " + anonymous.body());
+
+        String staff = http.get("/health", "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD)).body();
+        assertTrue(staff.contains("\"jdbc\"") && staff.contains("\"database\""), staff);
+    }
+
+    @Test
+    void noOtherManagementEndpointIsOpen() {
+        Http http = new Http(server.getURI());
+        for (String path : List.of("/beans", "/env", "/info", "/loggers", "/routes", "/metrics", "/refresh",
+                "/threaddump", "/stop")) {
+            assertEquals(404, http.get(path).statusCode(), path);
+        }
+    }
+}
