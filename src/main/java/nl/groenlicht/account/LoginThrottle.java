@@ -1,71 +1,95 @@
 package nl.groenlicht.account;
 
-import jakarta.inject.Inject;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down password guessing: after too many failed logins for one account, or from one address, within a window,
- * further attempts are refused until the window has passed. Kept in memory for now: one instance only.
+ * further attempts are refused until the window has passed. The failures are counted in the database, so every
+ * instance behind a load balancer sees the same count.
  */
 @Singleton
 public class LoginThrottle {
 
     static final int MAX_FAILURES_PER_ACCOUNT = 5;
-    static final int MAX_FAILURES_PER_ADDRESS = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private final JdbcOperations jdbc;
+    private final int maxFailuresPerAddress;
 
-    @Inject
-    public LoginThrottle() {
-        this(Clock.systemUTC());
+    LoginThrottle(JdbcOperations jdbc,
+                  @Value("${groenlicht.login.max-failures-per-address:20}") int maxFailuresPerAddress) {
+        this.jdbc = jdbc;
+        this.maxFailuresPerAddress = maxFailuresPerAddress;
     }
 
-    LoginThrottle(Clock clock) {
-        this.clock = clock;
-    }
-
+    @Transactional
     public boolean allows(String email, String address) {
-        return recent("account:" + AccountService.normaliseEmail(email)) < MAX_FAILURES_PER_ACCOUNT
-                && recent("address:" + address) < MAX_FAILURES_PER_ADDRESS;
+        Instant since = Instant.now().minus(WINDOW);
+        return recent(accountKey(email), since) < MAX_FAILURES_PER_ACCOUNT
+                && recent(addressKey(address), since) < maxFailuresPerAddress;
     }
 
+    @Transactional
     public void failed(String email, String address) {
-        add("account:" + AccountService.normaliseEmail(email));
-        add("address:" + address);
-    }
-
-    public void succeeded(String email) {
-        failures.remove("account:" + AccountService.normaliseEmail(email));
-    }
-
-    private int recent(String key) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return 0;
-        }
-        synchronized (times) {
-            Instant since = clock.instant().minus(WINDOW);
-            while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
-                times.pollFirst();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.prepareStatement("INSERT INTO login_failure (failure_key, failed_at) VALUES (?, ?)", ps -> {
+            for (String key : new String[] {accountKey(email), addressKey(address)}) {
+                ps.setString(1, key);
+                ps.setTimestamp(2, now);
+                ps.addBatch();
             }
-            return times.size();
-        }
+            return ps.executeBatch();
+        });
     }
 
-    private void add(String key) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(clock.instant());
-        }
+    @Transactional
+    public void succeeded(String email) {
+        jdbc.prepareStatement("DELETE FROM login_failure WHERE failure_key = ?", ps -> {
+            ps.setString(1, accountKey(email));
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Failures older than the window no longer count; each instance clears them now and then. */
+    @Scheduled(fixedDelay = "15m", initialDelay = "2m")
+    @Transactional
+    void forgetOldFailures() {
+        jdbc.prepareStatement("DELETE FROM login_failure WHERE failed_at < ?", ps -> {
+            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(WINDOW)));
+            return ps.executeUpdate();
+        });
+    }
+
+    private int recent(String key, Instant since) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM login_failure WHERE failure_key = ? AND failed_at >= ?",
+                ps -> {
+                    ps.setString(1, key);
+                    ps.setTimestamp(2, Timestamp.from(since));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                });
+    }
+
+    private static String accountKey(String email) {
+        return clip("account:" + AccountService.normaliseEmail(email));
+    }
+
+    private static String addressKey(String address) {
+        return clip("address:" + address);
+    }
+
+    private static String clip(String key) {
+        return key.length() <= 300 ? key : key.substring(0, 300);
     }
 }

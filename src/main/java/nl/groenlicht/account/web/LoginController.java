@@ -41,10 +41,11 @@ class LoginController {
 
     private final StaffLogin login;
     private final SessionLoginHandler loginHandler;
-    private final SessionStore<Session> sessions;
+    private final SessionStore<? extends Session> sessions;
     private final AuditLog audit;
 
-    LoginController(StaffLogin login, SessionLoginHandler loginHandler, SessionStore<Session> sessions, AuditLog audit) {
+    LoginController(StaffLogin login, SessionLoginHandler loginHandler, SessionStore<? extends Session> sessions,
+                    AuditLog audit) {
         this.login = login;
         this.loginHandler = loginHandler;
         this.sessions = sessions;
