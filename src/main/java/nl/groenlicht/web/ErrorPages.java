@@ -23,7 +23,7 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * Every error answer: JSON under /api, an HTML page elsewhere; a clear message, never a stack trace.
+ * Every error answer: JSON under /api (and /prometheus), an HTML page elsewhere; a clear message, never a stack trace.
  * Unexpected failures are logged with their detail and shown as a plain 500.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -97,8 +97,9 @@ public class ErrorPages {
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
+    /** Machines' addresses: the JSON API and the metrics a Prometheus scraper reads (which logs in with Basic). */
     private static boolean isApi(HttpRequest<?> request) {
-        return request.getPath().startsWith("/api/");
+        return request.getPath().startsWith("/api/") || request.getPath().equals("/prometheus");
     }
 
     private MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status) {

@@ -20,6 +20,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +45,8 @@ class ScanApiTest {
     QuestionnaireCatalog catalog;
     @Inject
     Database database;
+    @Inject
+    AbandonedSelfAssessments retention;
 
     private Http http;
 
@@ -336,6 +341,22 @@ class ScanApiTest {
             assertEquals(404, response.statusCode(), response.uri() + " " + response.body());
             assertEquals(first, response.body(), "the same answer whether or not the scan exists");
         }
+    }
+
+    @Test
+    void abandonedAnonymousSelfAssessmentsAreDeletedAfterTheRetentionPeriod() {
+        Started abandoned = start("Vergeten BV");
+        Started finished = start("Klaar BV");
+        assertEquals(200, putAnswers(finished, bestAnswersFromApi()).statusCode());
+        Timestamp longAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(100)));
+        database.update("UPDATE scan SET updated_at = ? WHERE id IN (?, ?)", longAgo, abandoned.id(), finished.id());
+
+        retention.purgeUntouchedSince(Instant.now().minus(Duration.ofDays(90)));
+
+        assertEquals(0, database.count("SELECT COUNT(*) FROM scan WHERE id = ?", abandoned.id()));
+        assertEquals(0, database.answers(abandoned.id()), "its answers go with it");
+        assertEquals(1, database.count("SELECT COUNT(*) FROM scan WHERE id = ?", finished.id()),
+                "a finished scan is kept");
     }
 
     @Test

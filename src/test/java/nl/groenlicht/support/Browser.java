@@ -160,11 +160,15 @@ public final class Browser implements AutoCloseable {
                 .until(d -> finishedDownload());
     }
 
-    /** The downloaded file, or null while there is none or Chromium is still writing (into a .crdownload file). */
+    /**
+     * The downloaded file, or null while there is none or Chromium is still writing: into a hidden
+     * ".org.chromium.Chromium.*" file first, then a ".crdownload" one, then renamed to its own name.
+     */
     private Path finishedDownload() {
         try (Stream<Path> files = Files.list(downloads)) {
             List<Path> all = files.toList();
-            boolean busy = all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+            boolean busy = all.stream().map(f -> f.getFileName().toString())
+                    .anyMatch(name -> name.startsWith(".") || name.endsWith(".crdownload"));
             return busy || all.size() != 1 ? null : all.get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

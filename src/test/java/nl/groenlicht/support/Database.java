@@ -29,6 +29,17 @@ public class Database {
         });
     }
 
+    /** Changes rows directly, e.g. to make a scan look old. */
+    @Transactional
+    public int update(String sql, Object... params) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        });
+    }
+
     /** "H2" or "PostgreSQL". */
     @Transactional
     public String productName() {

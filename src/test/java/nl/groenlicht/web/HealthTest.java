@@ -11,11 +11,12 @@ import java.util.List;
 
 import static nl.groenlicht.support.TestAccounts.ADMIN;
 import static nl.groenlicht.support.TestAccounts.ADMIN_PASSWORD;
+import static nl.groenlicht.support.TestAccounts.newCoach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What a load balancer and an operator see: /health with the database checked, and no other management endpoint. */
+/** What a load balancer and an operator see: /health with the database checked, metrics behind a login, nothing else. */
 @MicronautTest(transactional = false)
 class HealthTest {
 
@@ -32,6 +33,18 @@ class HealthTest {
 
         String staff = http.get("/health", "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD)).body();
         assertTrue(staff.contains("\"jdbc\"") && staff.contains("\"database\""), staff);
+    }
+
+    @Test
+    void metricsAreForAdministratorsOnly() {
+        Http http = new Http(server.getURI());
+        assertEquals(401, http.get("/prometheus").statusCode());
+        String coach = newCoach(server.getURI(), "meetgegevens-wachtwoord");
+        assertEquals(403, http.get("/prometheus", "Authorization", Http.basic(coach, "meetgegevens-wachtwoord"))
+                .statusCode());
+        HttpResponse<String> metrics = http.get("/prometheus", "Authorization", Http.basic(ADMIN, ADMIN_PASSWORD));
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "Prometheus text format");
     }
 
     @Test
