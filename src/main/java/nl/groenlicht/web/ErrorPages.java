@@ -93,7 +93,9 @@ public class ErrorPages {
 
     @Error(global = true)
     HttpResponse<?> unexpected(HttpRequest<?> request, Throwable e) {
-        LOG.error("Unexpected failure on {} {}", request.getMethod(), request.getPath(), e);
+        // A resume link's path is its private token: the log gets the route, not the key.
+        LOG.error("Unexpected failure on {} {}", request.getMethod(),
+                request.getPath().replaceFirst("^/resume/.*", "/resume/…"), e);
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
