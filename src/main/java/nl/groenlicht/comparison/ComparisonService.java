@@ -6,7 +6,7 @@ import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.ScanMode;
 import nl.groenlicht.response.ScanService;
 import nl.groenlicht.scan.Answers;
-import nl.groenlicht.scan.Questionnaire;
+import nl.groenlicht.scoring.ScanResult;
 import nl.groenlicht.scoring.ScanScorer;
 
 import java.util.List;
@@ -36,23 +36,28 @@ public class ComparisonService {
                 .map(employer -> pair(employer, coach)));
     }
 
-    /** A coach's scan beside the latest self-assessment of its site, for the coach's report. */
+    /**
+     * A coach's scan beside the latest self-assessment of its site, for the coach's report, which has already read
+     * and scored the coach's side.
+     */
     @Transactional
-    public Optional<Pair> forCoachScan(Scan coachScan) {
+    public Optional<Pair> forCoachScan(Scan coachScan, Answers coachAnswers, ScanResult coachResult) {
         if (coachScan.scanMode() != ScanMode.COACH || coachScan.siteId() == null) {
             return Optional.empty();
         }
-        return latest(scans.atSite(coachScan.siteId()), ScanMode.SELF).map(employer -> pair(employer, coachScan));
+        return latest(scans.atSite(coachScan.siteId()), ScanMode.SELF)
+                .map(employer -> pair(employer, coachScan, coachAnswers, coachResult));
     }
 
     private Pair pair(Scan employerScan, Scan coachScan) {
-        Questionnaire employerQuestionnaire = scans.questionnaire(employerScan);
-        Questionnaire coachQuestionnaire = scans.questionnaire(coachScan);
-        Answers employerAnswers = scans.answers(employerScan);
         Answers coachAnswers = scans.answers(coachScan);
-        return new Pair(employerScan, coachScan, comparer.compare(coachQuestionnaire, employerAnswers,
-                scorer.score(employerQuestionnaire, employerAnswers), coachAnswers,
-                scorer.score(coachQuestionnaire, coachAnswers)));
+        return pair(employerScan, coachScan, coachAnswers, scorer.score(scans.questionnaire(coachScan), coachAnswers));
+    }
+
+    private Pair pair(Scan employerScan, Scan coachScan, Answers coachAnswers, ScanResult coachResult) {
+        Answers employerAnswers = scans.answers(employerScan);
+        return new Pair(employerScan, coachScan, comparer.compare(scans.questionnaire(coachScan), employerAnswers,
+                scorer.score(scans.questionnaire(employerScan), employerAnswers), coachAnswers, coachResult));
     }
 
     /** Scans at a site come newest first. */

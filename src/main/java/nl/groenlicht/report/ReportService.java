@@ -40,6 +40,7 @@ public class ReportService {
         Answers answers = scans.answers(scan);
         ScanResult result = scorer.score(questionnaire, answers);
         return new ReportData(scan, questionnaire, answers, result, adviceEngine.advise(questionnaire, answers, result),
-                plans.read(scan.id()), LocalDate.now(NETHERLANDS), comparisons.forCoachScan(scan).orElse(null));
+                plans.read(scan.id()), LocalDate.now(NETHERLANDS),
+                comparisons.forCoachScan(scan, answers, result).orElse(null));
     }
 }

@@ -8,7 +8,6 @@ import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireCatalog;
 import nl.groenlicht.scan.Section;
 import nl.groenlicht.support.Browser;
-import nl.groenlicht.support.Http;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -17,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

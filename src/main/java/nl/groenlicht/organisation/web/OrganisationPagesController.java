@@ -9,19 +9,16 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import nl.groenlicht.organisation.Dashboard;
 import nl.groenlicht.organisation.Organisation;
-import nl.groenlicht.organisation.Site;
 import nl.groenlicht.organisation.OrganisationService;
 import nl.groenlicht.organisation.SiteKind;
 import nl.groenlicht.organisation.Staff;
 import nl.groenlicht.response.ScanService;
-import nl.groenlicht.response.web.ScanAccess;
 import nl.groenlicht.scan.Language;
 import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.Csrf;
@@ -34,8 +31,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The coach's workspace: their organisations (all of them for an administrator) and each one's sites. */

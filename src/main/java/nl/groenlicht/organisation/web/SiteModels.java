@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import nl.groenlicht.organisation.Organisation;
 import nl.groenlicht.organisation.Site;
 import nl.groenlicht.response.Scan;
+import nl.groenlicht.response.ScanMode;
 import nl.groenlicht.response.ScanService;
 import nl.groenlicht.response.SectionScore;
 import nl.groenlicht.scan.Language;
@@ -47,6 +48,9 @@ class SiteModels {
         model.put("scans", newestFirst.stream().map(scan -> Map.of("id", scan.id(), "date", date(scan),
                 "kind", messages.get(language, "scanMode." + scan.scanMode().name()),
                 "verdict", messages.get(language, "readiness." + scan.readiness()))).toList());
+        // Comparable: the site has a self-assessment and a coach's scan (the comparison itself is on its own page).
+        model.put("comparable", newestFirst.stream().anyMatch(scan -> scan.scanMode() == ScanMode.SELF)
+                && newestFirst.stream().anyMatch(scan -> scan.scanMode() == ScanMode.COACH));
         model.put("trends", scans.currentQuestionnaire().sections().stream()
                 .map(section -> trend(section, newestFirst, scores, language)).toList());
         return model;

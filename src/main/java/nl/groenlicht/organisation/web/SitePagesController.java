@@ -59,9 +59,7 @@ class SitePagesController {
     HttpResponse<?> show(String id, String siteId, HttpRequest<?> request, Authentication authentication) {
         Organisation organisation = access.organisation(id, StaffMember.of(authentication));
         Site site = access.site(organisation, siteId);
-        Map<String, Object> model = siteModels.model(organisation, site, LanguageFilter.of(request));
-        model.put("comparable", comparisons.latestAtSite(site.id()).isPresent());
-        return HttpResponse.ok(new ModelAndView<>("site", model));
+        return HttpResponse.ok(new ModelAndView<>("site", siteModels.model(organisation, site, LanguageFilter.of(request))));
     }
 
     /** A site-visit scan: the coach starts it on the spot and fills it in on a phone or tablet. */
