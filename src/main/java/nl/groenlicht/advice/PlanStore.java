@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The action plan of a scan in the database; saving replaces the whole plan. */
+/**
+ * The action plan of a scan in the database; saving replaces the whole plan, but only the version it was read at:
+ * of two writers who read the same version, the second is refused instead of silently undoing the first.
+ */
 @Singleton
 public class PlanStore {
 
@@ -34,8 +37,29 @@ public class PlanStore {
                 });
     }
 
+    /** The version of the plan as it is now; each save adds one. */
     @Transactional
-    public void replace(long scanId, List<PlanLine> lines) {
+    public int version(long scanId) {
+        return jdbc.prepareStatement("SELECT plan_version FROM scan WHERE id = ?", ps -> {
+            ps.setLong(1, scanId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /** Replaces the plan read at {@code readVersion}; throws {@link StalePlanException} if it changed since. */
+    @Transactional
+    public void replace(long scanId, int readVersion, List<PlanLine> lines) {
+        int claimed = jdbc.prepareStatement(
+                "UPDATE scan SET plan_version = plan_version + 1 WHERE id = ? AND plan_version = ?", ps -> {
+                    ps.setLong(1, scanId);
+                    ps.setInt(2, readVersion);
+                    return ps.executeUpdate();
+                });
+        if (claimed == 0) {
+            throw new StalePlanException(scanId);
+        }
         jdbc.prepareStatement("DELETE FROM plan_line WHERE scan_id = ?", ps -> {
             ps.setLong(1, scanId);
             return ps.executeUpdate();

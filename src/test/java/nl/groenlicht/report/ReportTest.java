@@ -27,6 +27,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -184,9 +186,10 @@ class ReportTest {
         HttpResponse<String> page = browser.get(path);
         assertEquals(200, page.statusCode());
         String csrf = Http.csrfOf(page.body());
+        String version = planVersion(page.body());
         String date = LocalDate.now().plusMonths(2).toString();
 
-        HttpResponse<String> missing = browser.postForm(path, Map.of("_csrf", List.of(csrf),
+        HttpResponse<String> missing = browser.postForm(path, Map.of("_csrf", List.of(csrf), "version", List.of(version),
                 "include", List.of("harrieHelptSupervisor"), "owner-harrieHelptSupervisor", List.of(" "),
                 "date-harrieHelptSupervisor", List.of("31-12-2027")));
         assertEquals(400, missing.statusCode());
@@ -194,7 +197,7 @@ class ReportTest {
         assertTrue(missing.body().contains("value=\"31-12-2027\""), "what was typed stays");
         assertEquals(0, database.count("SELECT COUNT(*) FROM plan_line WHERE scan_id = ?", scanId));
 
-        HttpResponse<String> saved = browser.postForm(path, Map.of("_csrf", List.of(csrf),
+        HttpResponse<String> saved = browser.postForm(path, Map.of("_csrf", List.of(csrf), "version", List.of(version),
                 "include", List.of("harrieHelptSupervisor", "sroi"),
                 "owner-harrieHelptSupervisor", List.of("Teamleider <i>schoonmaak</i>"),
                 "date-harrieHelptSupervisor", List.of(date),
@@ -212,5 +215,41 @@ class ReportTest {
         assertEquals(403, forged.statusCode());
         assertEquals(2, database.count("SELECT COUNT(*) FROM plan_line WHERE scan_id = ?", scanId));
         assertEquals(404, new Http(server.getURI()).get(path).statusCode(), "another browser has no access");
+    }
+
+    private static String planVersion(String page) {
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertTrue(version.find(), "the plan form carries its version");
+        return version.group(1);
+    }
+
+    @Test
+    void ofTwoTabsSavingThePlanTheStaleOneIsToldAndNothingIsLost() {
+        Http browser = new Http(server.getURI());
+        browser.get("/resume/" + token);
+        String path = "/scans/" + scanId + "/plan";
+        String firstTab = browser.get(path).body();
+        String secondTab = browser.get(path).body();
+        String date = LocalDate.now().plusMonths(1).toString();
+
+        assertEquals(303, browser.postForm(path, Map.of("_csrf", List.of(Http.csrfOf(firstTab)),
+                "version", List.of(planVersion(firstTab)), "include", List.of("sroi"),
+                "owner-sroi", List.of("Eerste tabblad"), "date-sroi", List.of(date))).statusCode());
+
+        HttpResponse<String> stale = browser.postForm(path, Map.of("_csrf", List.of(Http.csrfOf(secondTab)),
+                "version", List.of(planVersion(secondTab)), "include", List.of("sroi"),
+                "owner-sroi", List.of("Tweede tabblad"), "date-sroi", List.of(date)));
+        assertEquals(409, stale.statusCode());
+        assertTrue(stale.body().contains("Iemand anders heeft het actieplan opgeslagen"), "a clear message");
+        assertTrue(stale.body().contains("value=\"Tweede tabblad\""), "what was typed stays");
+        assertEquals(1, database.count("SELECT COUNT(*) FROM plan_line WHERE scan_id = ? AND owner = 'Eerste tabblad'",
+                scanId), "the first save is kept");
+
+        HttpResponse<String> again = browser.postForm(path, Map.of("_csrf", List.of(Http.csrfOf(stale.body())),
+                "version", List.of(planVersion(stale.body())), "include", List.of("sroi"),
+                "owner-sroi", List.of("Tweede tabblad"), "date-sroi", List.of(date)));
+        assertEquals(303, again.statusCode(), "saving again on purpose replaces it");
+        assertEquals(1, database.count("SELECT COUNT(*) FROM plan_line WHERE scan_id = ? AND owner = 'Tweede tabblad'",
+                scanId));
     }
 }

@@ -16,6 +16,7 @@ import io.micronaut.views.ModelAndView;
 import nl.groenlicht.advice.PlanLine;
 import nl.groenlicht.advice.PlanStore;
 import nl.groenlicht.advice.PlanValidator;
+import nl.groenlicht.advice.StalePlanException;
 import nl.groenlicht.report.ReportData;
 import nl.groenlicht.report.ReportService;
 import nl.groenlicht.response.Scan;
@@ -73,7 +74,7 @@ class PlanPageController {
             return row(a.item().id(), data, LanguageFilter.of(request), line != null,
                     line == null ? "" : line.owner(), line == null ? "" : line.targetDate().toString(), Map.of());
         }).toList();
-        return render(scan, rows, List.of(), saved != null, HttpStatus.OK);
+        return render(scan, rows, List.of(), plans.version(scan.id()), saved != null, HttpStatus.OK);
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -89,11 +90,10 @@ class PlanPageController {
                         form.first("date-" + adviceId)))
                 .toList();
         PlanValidator.Outcome outcome = new PlanValidator().check(submitted, LocalDate.now(NETHERLANDS));
+        Language language = LanguageFilter.of(request);
+        int readVersion = version(form.text("version"));
         if (!outcome.errors().isEmpty()) {
-            Language language = LanguageFilter.of(request);
-            List<Row> rows = data.advice().stream().map(a -> row(a.item().id(), data, language,
-                    included.contains(a.item().id()), form.text("owner-" + a.item().id()),
-                    form.text("date-" + a.item().id()), outcome.errors())).toList();
+            List<Row> rows = typedRows(data, language, form, outcome.errors());
             List<Map<String, String>> summary = new ArrayList<>();
             rows.forEach(r -> {
                 if (r.ownerError() != null) {
@@ -103,10 +103,33 @@ class PlanPageController {
                     summary.add(Map.of("href", "#date-" + r.adviceId(), "text", r.title() + ": " + r.dateError()));
                 }
             });
-            return render(scan, rows, summary, false, HttpStatus.BAD_REQUEST);
+            return render(scan, rows, summary, readVersion, false, HttpStatus.BAD_REQUEST);
         }
-        plans.replace(scan.id(), outcome.plan());
+        try {
+            plans.replace(scan.id(), readVersion, outcome.plan());
+        } catch (StalePlanException e) {
+            // Shown with what this writer typed and the version now stored: saving again replaces it on purpose.
+            return render(scan, typedRows(data, language, form, Map.of()),
+                    List.of(Map.of("href", "#plan-form", "text", messages.get(language, "error.plan.stale"))),
+                    plans.version(scan.id()), false, HttpStatus.CONFLICT);
+        }
         return HttpResponse.seeOther(URI.create("/scans/" + scan.id() + "/plan?saved=1"));
+    }
+
+    /** The plan form as this writer filled it in. */
+    private List<Row> typedRows(ReportData data, Language language, FormData form, Map<String, String> errors) {
+        List<String> included = form.all("include");
+        return data.advice().stream().map(a -> row(a.item().id(), data, language, included.contains(a.item().id()),
+                form.text("owner-" + a.item().id()), form.text("date-" + a.item().id()), errors)).toList();
+    }
+
+    /** The version the form was read at; unreadable counts as none, which is never current. */
+    private static int version(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private Row row(String adviceId, ReportData data, Language language, boolean included, String owner, String date,
@@ -120,10 +143,11 @@ class PlanPageController {
     }
 
 
-    private HttpResponse<?> render(Scan scan, List<Row> rows, List<Map<String, String>> errors, boolean saved,
-                                   HttpStatus status) {
+    private HttpResponse<?> render(Scan scan, List<Row> rows, List<Map<String, String>> errors, int version,
+                                   boolean saved, HttpStatus status) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("scanId", scan.id());
+        model.put("version", version);
         model.put("rows", rows);
         model.put("errors", errors);
         model.put("saved", saved);
