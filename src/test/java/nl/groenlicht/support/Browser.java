@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -95,12 +96,20 @@ public final class Browser implements AutoCloseable {
         driver.get(base.resolve(path).toString());
     }
 
+    /** The address of each title seen so far: two different pages never share a title. */
+    private final Map<String, String> titles = new HashMap<>();
+
     /** Checks the page fits a 360 px phone and keeps a screenshot of it. */
     public void checkPhoneLayout(String name) throws IOException {
         assertEquals(PHONE_WIDTH, driver.executeScript("return window.innerWidth"), "viewport on " + name);
         long scrollWidth = (Long) driver.executeScript("return document.documentElement.scrollWidth");
         assertTrue(scrollWidth <= PHONE_WIDTH, name + " scrolls sideways: " + scrollWidth + " px");
         assertEquals(1, driver.findElements(By.tagName("h1")).size(), "one heading on " + name);
+        assertEquals("nl", driver.executeScript("return document.documentElement.lang"), "page language on " + name);
+        String title = driver.getTitle();
+        String path = URI.create(driver.getCurrentUrl()).getPath();
+        String earlier = titles.putIfAbsent(title, path);
+        assertTrue(earlier == null || earlier.equals(path), "'" + title + "' is the title of " + earlier + " and " + path);
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
