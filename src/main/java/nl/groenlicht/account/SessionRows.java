@@ -34,7 +34,7 @@ class SessionRows {
     record Row(String id, Instant createdAt, Instant lastAccessedAt, Duration maxInactive, String attributes) {
     }
 
-    /** The session unless it expired (then it is removed), marked as used now. */
+    /** The session unless it expired (then it is removed), marked as used now: the row returned says so too. */
     @Transactional
     Optional<Row> findAndTouch(String id, Instant now) {
         Optional<Row> row = jdbc.prepareStatement(
@@ -56,7 +56,8 @@ class SessionRows {
             ps.setString(2, id);
             return ps.executeUpdate();
         }));
-        return row;
+        // A later save in this request writes the session's own time back: it must be now, not the previous use.
+        return row.map(r -> new Row(r.id(), r.createdAt(), now, r.maxInactive(), r.attributes()));
     }
 
     @Transactional
