@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 public final class AnswerValidator {
 
     public static final int MAX_TEXT_LENGTH = 2000;
-    /** Control characters other than tab and line breaks; PostgreSQL refuses NUL outright. */
     /** Control characters (but tab and line breaks) and half a surrogate pair: no text, and PostgreSQL refuses NUL. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|\\p{Cs}");
 
