@@ -13,13 +13,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static nl.groenlicht.support.Options.best;
+import static nl.groenlicht.support.Options.worst;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +55,7 @@ class ScanPagesTest {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         fields.put("_csrf", List.of(csrf));
         for (int i = 0; i < pairs.length; i += 2) {
-            fields.computeIfAbsent(pairs[i], k -> new java.util.ArrayList<>()).add(pairs[i + 1]);
+            fields.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
         }
         return fields;
     }
@@ -118,6 +123,45 @@ class ScanPagesTest {
         }
         // The table and the section detail both show each light.
         return n / 2;
+    }
+
+    /**
+     * Two tabs (one per section, the same session) each open their section, then all save at once, three times over
+     * with other answers: every save is answered with the next page and every answer of the last round is stored.
+     */
+    @Test
+    void tabsSavingTheSameScanAtOnceKeepEveryAnswer() throws Exception {
+        long scanId = startScan("Tabbladen BV", "yes");
+        ExecutorService tabs = Executors.newFixedThreadPool(questionnaire.sections().size());
+        try {
+            for (int round = 0; round < 3; round++) {
+                boolean bestAnswers = round % 2 == 0;
+                Map<Section, Map<String, List<String>>> forms = new LinkedHashMap<>();
+                for (Section section : questionnaire.sections()) {
+                    String path = "/scans/" + scanId + "/sections/" + section.id();
+                    Map<String, List<String>> fields = form(Http.csrfOf(browser.get(path).body()), "action", "next");
+                    section.scoredItems().forEach(item -> fields.put(item.id(),
+                            List.of(bestAnswers ? best(item) : worst(item))));
+                    forms.put(section, fields);
+                }
+                List<Future<HttpResponse<String>>> saves = new ArrayList<>();
+                forms.forEach((section, fields) -> saves.add(tabs.submit(() ->
+                        browser.postForm("/scans/" + scanId + "/sections/" + section.id(), fields))));
+                for (Future<HttpResponse<String>> save : saves) {
+                    HttpResponse<String> response = save.get();
+                    assertEquals(303, response.statusCode(), response.body());
+                }
+                for (Section section : questionnaire.sections()) {
+                    for (Item item : section.scoredItems()) {
+                        assertEquals(1, database.count("SELECT COUNT(*) FROM answer WHERE scan_id = ? AND item_id = ? "
+                                + "AND answer_value = ?", scanId, item.id(), bestAnswers ? best(item) : worst(item)),
+                                "round " + round + ": " + item.id());
+                    }
+                }
+            }
+        } finally {
+            tabs.shutdown();
+        }
     }
 
     @Test
