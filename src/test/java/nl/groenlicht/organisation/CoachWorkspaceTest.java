@@ -5,13 +5,10 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.groenlicht.scan.Item;
-import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireCatalog;
-import nl.groenlicht.scan.Section;
 import nl.groenlicht.support.Database;
 import nl.groenlicht.support.Http;
-import nl.groenlicht.support.Options;
+import nl.groenlicht.support.ScanAnswers;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -21,11 +18,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,17 +98,8 @@ class CoachWorkspaceTest {
         return scanId;
     }
 
-    /** Answers every scored item: the worst option in the named sections, the best elsewhere. */
     private void answerAll(long scanId, String token, String... worstSections) throws IOException {
-        Questionnaire questionnaire = catalog.current();
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (Section section : questionnaire.sections()) {
-            Function<Item, String> pick = List.of(worstSections).contains(section.id()) ? Options::worst : Options::best;
-            section.scoredItems().forEach(item -> answers.put(item.id(), pick.apply(item)));
-        }
-        HttpResponse<String> saved = api.put("/api/scans/" + scanId + "/answers",
-                json.writeValueAsString(Map.of("answers", answers)), "X-Scan-Token", token);
-        assertEquals(200, saved.statusCode(), saved.body());
+        ScanAnswers.answerAll(server.getURI(), json, catalog.current(), scanId, token, worstSections);
     }
 
     private String title(String sectionId) {

@@ -59,9 +59,23 @@ public final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(), options);
-        // Headless Chromium keeps windows at least 500 px wide; this gives a real phone viewport.
+        phone();
+    }
+
+    /** A 360 px phone, the viewport every check starts from. */
+    public void phone() {
+        viewport(PHONE_WIDTH, 800, true);
+    }
+
+    /** A 1280 px desktop window: the page lays itself out again without reloading. */
+    public void desktop() {
+        viewport(1280, 900, false);
+    }
+
+    // Headless Chromium keeps windows at least 500 px wide; device emulation gives the real width.
+    private void viewport(long width, long height, boolean mobile) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", PHONE_WIDTH, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
     /** Starts the browser against the app at {@code base}; skips the test where Chromium is not installed. */
@@ -98,6 +112,20 @@ public final class Browser implements AutoCloseable {
 
     /** The address of each title seen so far: two different pages never share a title. */
     private final Map<String, String> titles = new HashMap<>();
+    /** The language the person chose with the language link; Dutch until they do. */
+    private String language = "nl";
+
+    /** Follows the header's language link, as a person would, to the other language; the site remembers it. */
+    public void switchLanguage() {
+        WebElement link = driver.findElement(By.cssSelector(".site-header__language a[hreflang]"));
+        String chosen = link.getAttribute("hreflang");
+        toNextPage(link::click);
+        language = chosen;
+    }
+
+    public String language() {
+        return language;
+    }
 
     /** Checks the page fits a 360 px phone and keeps a screenshot of it. */
     public void checkPhoneLayout(String name) throws IOException {
@@ -105,11 +133,16 @@ public final class Browser implements AutoCloseable {
         long scrollWidth = (Long) driver.executeScript("return document.documentElement.scrollWidth");
         assertTrue(scrollWidth <= PHONE_WIDTH, name + " scrolls sideways: " + scrollWidth + " px");
         assertEquals(1, driver.findElements(By.tagName("h1")).size(), "one heading on " + name);
-        assertEquals("nl", driver.executeScript("return document.documentElement.lang"), "page language on " + name);
+        assertEquals(language, driver.executeScript("return document.documentElement.lang"), "page language on " + name);
         String title = driver.getTitle();
         String path = URI.create(driver.getCurrentUrl()).getPath();
         String earlier = titles.putIfAbsent(title, path);
         assertTrue(earlier == null || earlier.equals(path), "'" + title + "' is the title of " + earlier + " and " + path);
+        screenshot(name);
+    }
+
+    /** Keeps what the browser shows in target/screenshots/name.png. */
+    public void screenshot(String name) throws IOException {
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -130,15 +163,19 @@ public final class Browser implements AutoCloseable {
      * accessible name, which is its visible text plus any text only a screen reader announces.
      */
     public void clickButton(String name) {
-        String before = driver.getCurrentUrl();
+        List<WebElement> buttons = driver.findElements(By.cssSelector("button, a.button"));
+        WebElement button = buttons.stream().filter(b -> b.getAccessibleName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button '" + name + "' on " + driver.getCurrentUrl()
+                        + " among " + buttons.stream().map(b -> "'" + b.getAccessibleName() + "'").toList()));
+        toNextPage(button::click);
+    }
+
+    /** Does what leads to another page (a click, a key press) and waits until that page has loaded. */
+    public void toNextPage(Runnable action) {
         // A mark on the old page's window: the next page's window lacks it. (Waiting for the old <html> to go stale
         // raced with Chromium, which sometimes answered "node does not belong to the document".)
         driver.executeScript("window.groenlichtOldPage = true");
-        List<WebElement> buttons = driver.findElements(By.cssSelector("button, a.button"));
-        buttons.stream().filter(b -> b.getAccessibleName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no button '" + name + "' on " + before + " among "
-                        + buttons.stream().map(b -> "'" + b.getAccessibleName() + "'").toList()))
-                .click();
+        action.run();
         new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                 "return window.groenlichtOldPage === undefined && document.readyState === 'complete'")));
     }

@@ -1,0 +1,36 @@
+package nl.groenlicht.support;
+
+import io.micronaut.json.JsonMapper;
+import nl.groenlicht.scan.Item;
+import nl.groenlicht.scan.Questionnaire;
+import nl.groenlicht.scan.Section;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A whole scan answered through the JSON API, for tests that need a finished scan but not its pages. */
+public final class ScanAnswers {
+
+    private ScanAnswers() {
+    }
+
+    /** Answers every scored item: the worst option in the named sections, the best elsewhere. */
+    public static void answerAll(URI server, JsonMapper json, Questionnaire questionnaire, long scanId, String token,
+                                 String... worstSections) throws IOException {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (Section section : questionnaire.sections()) {
+            Function<Item, String> pick = List.of(worstSections).contains(section.id()) ? Options::worst : Options::best;
+            section.scoredItems().forEach(item -> answers.put(item.id(), pick.apply(item)));
+        }
+        HttpResponse<String> saved = new Http(server).put("/api/scans/" + scanId + "/answers",
+                json.writeValueAsString(Map.of("answers", answers)), "X-Scan-Token", token);
+        assertEquals(200, saved.statusCode(), saved.body());
+    }
+}
