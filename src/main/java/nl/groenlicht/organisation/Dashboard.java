@@ -23,18 +23,23 @@ public class Dashboard {
     /** The filter value for organisations without any scan. */
     public static final String NOT_SCANNED = "NONE";
 
-    private static final String QUERY = """
-            SELECT o.id, o.name, s.id, s.scan_mode, s.readiness, s.created_at
-            FROM organisation o
+    /** The latest scan of organisation {@code o}, by the rule above. */
+    private static final String LATEST_SCAN = """
             LEFT JOIN scan s ON s.id = (
                 SELECT l.id FROM scan l WHERE l.organisation_id = o.id
                 ORDER BY CASE WHEN l.scan_mode = 'COACH' THEN 0 ELSE 1 END, l.created_at DESC, l.id DESC
-                LIMIT 1)
-            WHERE (? OR o.coach_id = ?)
-              AND LOWER(o.name) LIKE ? ESCAPE '!'
-              AND (? = '' OR COALESCE(s.readiness, 'NONE') = ?)
-            ORDER BY LOWER(o.name), o.id
-            LIMIT ? OFFSET ?""";
+                LIMIT 1)""";
+    private static final String MINE_BY_NAME = "(? OR o.coach_id = ?) AND LOWER(o.name) LIKE ? ESCAPE '!'";
+    private static final String QUERY = "SELECT o.id, o.name, s.id, s.scan_mode, s.readiness, s.created_at"
+            + " FROM organisation o " + LATEST_SCAN
+            + " WHERE " + MINE_BY_NAME + " AND COALESCE(s.readiness, 'NONE') = ?"
+            + " ORDER BY LOWER(o.name), o.id LIMIT ? OFFSET ?";
+    // Without a verdict to filter on, the page is chosen by name first and only its organisations' latest scans are
+    // looked up: the profile of /coach over 10,000 organisations spent 88 % of its samples finding every one's.
+    private static final String UNFILTERED_QUERY = "SELECT o.id, o.name, s.id, s.scan_mode, s.readiness, s.created_at"
+            + " FROM (SELECT o.id, o.name FROM organisation o WHERE " + MINE_BY_NAME
+            + " ORDER BY LOWER(o.name), o.id LIMIT ? OFFSET ?) o " + LATEST_SCAN
+            + " ORDER BY LOWER(o.name), o.id";
 
     private final JdbcOperations jdbc;
 
@@ -59,14 +64,17 @@ public class Dashboard {
     @Transactional
     public Page page(Staff staff, String nameContains, String readiness, int number) {
         List<Entry> entries = new ArrayList<>();
-        jdbc.prepareStatement(QUERY, ps -> {
-            ps.setBoolean(1, staff.admin());
-            ps.setLong(2, staff.accountId());
-            ps.setString(3, "%" + likeEscaped(nameContains.toLowerCase(Locale.ROOT)) + "%");
-            ps.setString(4, readiness);
-            ps.setString(5, readiness);
-            ps.setInt(6, PAGE_SIZE + 1);
-            ps.setLong(7, (long) (number - 1) * PAGE_SIZE);
+        boolean unfiltered = readiness.isEmpty();
+        jdbc.prepareStatement(unfiltered ? UNFILTERED_QUERY : QUERY, ps -> {
+            int at = 1;
+            ps.setBoolean(at++, staff.admin());
+            ps.setLong(at++, staff.accountId());
+            ps.setString(at++, "%" + likeEscaped(nameContains.toLowerCase(Locale.ROOT)) + "%");
+            if (!unfiltered) {
+                ps.setString(at++, readiness);
+            }
+            ps.setInt(at++, PAGE_SIZE + 1);
+            ps.setLong(at, (long) (number - 1) * PAGE_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     entries.add(entry(rs));

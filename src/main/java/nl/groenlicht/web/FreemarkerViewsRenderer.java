@@ -56,6 +56,8 @@ public class FreemarkerViewsRenderer<T> implements ViewsRenderer<T, HttpRequest<
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
         configuration.setObjectWrapper(wrapper.build());
         configuration.setDefaultEncoding("UTF-8");
+        // ?url (the dashboard's page links) needs to know the charset; without it the template fails.
+        configuration.setURLEscapingCharset("UTF-8");
         // Numbers are mostly ids in links: "1.234" (Dutch grouping) would break /scans/1234/result.
         configuration.setNumberFormat("computer");
         configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);

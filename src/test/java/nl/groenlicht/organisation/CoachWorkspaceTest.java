@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -200,6 +202,22 @@ class CoachWorkspaceTest {
         String othersDashboard = other.get("/coach?q=" + tag).body();
         assertFalse(othersDashboard.contains("Klaar " + tag) || othersDashboard.contains("Leeg " + tag),
                 "another coach's dashboard does not show them");
+    }
+
+    @Test
+    void dashboardLinksToTheNextPageWhenMoreOrganisationsMatchThanFitOnOne() throws IOException {
+        String search = "Pagina & zoon " + UUID.randomUUID().toString().substring(0, 8);
+        for (int n = 0; n <= Dashboard.PAGE_SIZE; n++) {
+            organisation(search + " " + n);
+        }
+        HttpResponse<String> first = tablet.get("/coach?q=" + URLEncoder.encode(search, StandardCharsets.UTF_8));
+        assertEquals(200, first.statusCode(), first.body());
+        String next = "/coach?q=" + URLEncoder.encode(search, StandardCharsets.UTF_8).replace("+", "%20")
+                + "&amp;readiness=&amp;page=2";
+        assertTrue(first.body().contains(next), "the next page keeps the search");
+        HttpResponse<String> second = tablet.get(next.replace("&amp;", "&"));
+        assertEquals(200, second.statusCode());
+        assertTrue(second.body().contains(search.replace("&", "&amp;") + " 9"), "the last by name is on page 2");
     }
 
     @Test
