@@ -8,6 +8,7 @@ import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireLoader;
 import nl.groenlicht.scan.Section;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -65,13 +66,22 @@ class CrashSafetyTest {
     private final JsonMapper json = JsonMapper.createDefault();
     private final Random random = new Random();
     private final Path workDir = Path.of("target", "crash-safety", Instant.now().toEpochMilli() + "");
+    /** The portal now running, stopped after the test however it ended. */
+    private Portal portal;
+
+    @AfterEach
+    void stopPortal() throws InterruptedException {
+        if (portal != null) {
+            portal.kill();
+        }
+    }
 
     @Test
     void everyAcknowledgedAnswerSurvivesKillNine() throws Exception {
         long seed = random.nextLong();
         random.setSeed(seed);
         Files.createDirectories(workDir);
-        Portal portal = Portal.start(this, 0);
+        portal = Portal.start(this, 0);
         List<ScanState> scans = new ArrayList<>();
         for (int i = 0; i < CLIENTS * SCANS_PER_CLIENT; i++) {
             scans.add(startScan(portal, i));
@@ -111,7 +121,6 @@ class CrashSafetyTest {
                 scan.check(stored(portal, scan), "after kill " + life + " of " + KILLS + " (seed " + seed + ")");
             }
         }
-        portal.kill();
         System.out.printf("CrashSafetyTest on %s: %d kills, %d saves acknowledged, %d cut off by a kill, 0 lost%n",
                 database(), KILLS, acknowledged, unanswered);
     }
