@@ -25,6 +25,12 @@ class SessionRows {
             WHEN NOT MATCHED THEN INSERT (id, created_at, last_accessed_at, max_inactive_s, attributes)
                 VALUES (v.id, v.created_at, v.last_accessed_at, v.max_inactive_s, v.attributes)""";
 
+    /**
+     * A session's last use is written at most once a minute: every page view otherwise wrote and committed its
+     * session row (with H2's WRITE_DELAY=0, a disk write per view). A minute is nothing against the inactive interval.
+     */
+    static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
     private final JdbcOperations jdbc;
 
     SessionRows(JdbcOperations jdbc) {
@@ -34,7 +40,10 @@ class SessionRows {
     record Row(String id, Instant createdAt, Instant lastAccessedAt, Duration maxInactive, String attributes) {
     }
 
-    /** The session unless it expired (then it is removed), marked as used now: the row returned says so too. */
+    /**
+     * The session unless it expired (then it is removed), marked as used now unless that was done within the touch
+     * interval; the row returned carries the time stored.
+     */
     @Transactional
     Optional<Row> findAndTouch(String id, Instant now) {
         Optional<Row> row = jdbc.prepareStatement(
@@ -51,13 +60,17 @@ class SessionRows {
             delete(id);
             return Optional.empty();
         }
-        row.ifPresent(r -> jdbc.prepareStatement("UPDATE http_session SET last_accessed_at = ? WHERE id = ?", ps -> {
+        if (row.isEmpty() || row.get().lastAccessedAt().isAfter(now.minus(TOUCH_INTERVAL))) {
+            return row;
+        }
+        jdbc.prepareStatement("UPDATE http_session SET last_accessed_at = ? WHERE id = ?", ps -> {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setString(2, id);
             return ps.executeUpdate();
-        }));
-        // A later save in this request writes the session's own time back: it must be now, not the previous use.
-        return row.map(r -> new Row(r.id(), r.createdAt(), now, r.maxInactive(), r.attributes()));
+        });
+        // A later save in this request writes the session's own time back: it must be the one now stored.
+        Row r = row.get();
+        return Optional.of(new Row(r.id(), r.createdAt(), now, r.maxInactive(), r.attributes()));
     }
 
     @Transactional

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,6 +86,27 @@ class AccountTest {
         HttpResponse<String> reuse = stolen.get("/coach", "Cookie", "SESSION=" + session);
         assertEquals(303, reuse.statusCode(), "the old session id opens nothing");
         assertEquals("/login", Http.location(reuse).replaceAll("^https?://[^/]+", ""));
+    }
+
+    /**
+     * A staff member who keeps working stays logged in: the session's last use slides along, written at most once a
+     * minute so that page views do not each write to the database.
+     */
+    @Test
+    void aSessionInUseStaysAliveWithAtMostOneWriteAMinute() {
+        browser.login(ADMIN, ADMIN_PASSWORD);
+        String newest = " WHERE created_at = (SELECT MAX(created_at) FROM http_session)";
+        Timestamp recently = Timestamp.from(Instant.now().minusSeconds(30));
+        assertEquals(1, database.update("UPDATE http_session SET last_accessed_at = ?" + newest, recently));
+        assertEquals(200, browser.get("/coach").statusCode());
+        assertEquals(1, database.count("SELECT COUNT(*) FROM http_session" + newest + " AND last_accessed_at < ?",
+                Timestamp.from(Instant.now().minusSeconds(20))), "used 30 s ago: not written again");
+
+        Timestamp longAgo = Timestamp.from(Instant.now().minus(Duration.ofMinutes(25)));
+        database.update("UPDATE http_session SET last_accessed_at = ?" + newest, longAgo);
+        assertEquals(200, browser.get("/coach").statusCode(), "25 minutes idle is within the inactive interval");
+        assertEquals(1, database.count("SELECT COUNT(*) FROM http_session" + newest + " AND last_accessed_at > ?",
+                Timestamp.from(Instant.now().minusSeconds(10))), "the last use moved to now");
     }
 
     @Test
