@@ -30,13 +30,14 @@ public class Dashboard {
                 ORDER BY CASE WHEN l.scan_mode = 'COACH' THEN 0 ELSE 1 END, l.created_at DESC, l.id DESC
                 LIMIT 1)""";
     private static final String MINE_BY_NAME = "(? OR o.coach_id = ?) AND LOWER(o.name) LIKE ? ESCAPE '!'";
-    private static final String QUERY = "SELECT o.id, o.name, s.id, s.scan_mode, s.readiness, s.created_at"
+    private static final String ENTRY_COLUMNS = "SELECT o.id, o.name, s.id, s.scan_mode, s.readiness, s.created_at";
+    private static final String QUERY = ENTRY_COLUMNS
             + " FROM organisation o " + LATEST_SCAN
             + " WHERE " + MINE_BY_NAME + " AND COALESCE(s.readiness, 'NONE') = ?"
             + " ORDER BY LOWER(o.name), o.id LIMIT ? OFFSET ?";
     // Without a verdict to filter on, the page is chosen by name first and only its organisations' latest scans are
     // looked up: the profile of /coach over 10,000 organisations spent 88 % of its samples finding every one's.
-    private static final String UNFILTERED_QUERY = "SELECT o.id, o.name, s.id, s.scan_mode, s.readiness, s.created_at"
+    private static final String UNFILTERED_QUERY = ENTRY_COLUMNS
             + " FROM (SELECT o.id, o.name FROM organisation o WHERE " + MINE_BY_NAME
             + " ORDER BY LOWER(o.name), o.id LIMIT ? OFFSET ?) o " + LATEST_SCAN
             + " ORDER BY LOWER(o.name), o.id";
