@@ -8,6 +8,7 @@ import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireLoader;
 import nl.groenlicht.scan.Section;
+import nl.groenlicht.support.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -180,21 +181,18 @@ class CrashSafetyTest {
         return answers;
     }
 
-    private ScanState startScan(Portal portal, int number) throws Exception {
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(portal.uri("/api/scans"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(toJson(Map.of("mode", "SELF",
-                        "profile", Map.of("organisationName", "Crashtest " + number))))).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private ScanState startScan(Portal portal, int number) throws IOException {
+        HttpResponse<String> started = portal.client().post("/api/scans", "application/json",
+                toJson(Map.of("mode", "SELF", "profile", Map.of("organisationName", "Crashtest " + number))));
         assertEquals(201, started.statusCode(), started.body());
         JsonNode body = json.readValue(started.body(), JsonNode.class);
         return new ScanState(body.get("id").getLongValue(), body.get("token").getStringValue());
     }
 
     /** The scan's answers as the restarted portal exports them. */
-    private Map<String, List<String>> stored(Portal portal, ScanState scan) throws Exception {
-        HttpResponse<String> export = http.send(HttpRequest.newBuilder(portal.uri("/api/scans/" + scan.id
-                + "/export.json")).header("X-Scan-Token", scan.token).build(), HttpResponse.BodyHandlers.ofString());
+    private Map<String, List<String>> stored(Portal portal, ScanState scan) throws IOException {
+        HttpResponse<String> export = portal.client().get("/api/scans/" + scan.id + "/export.json",
+                "X-Scan-Token", scan.token);
         assertEquals(200, export.statusCode(), export.body());
         Map<String, List<String>> answers = new HashMap<>();
         for (Map.Entry<String, JsonNode> entry : json.readValue(export.body(), JsonNode.class).get("answers").entries()) {
@@ -304,6 +302,11 @@ class CrashSafetyTest {
 
         URI uri(String path) {
             return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        /** The tests' own client, for requests that run while the portal is up (not the ones a kill cuts off). */
+        Http client() {
+            return new Http(uri("/"));
         }
 
         /** Polls /health until it answers 200: the portal has started, with its database migrated and reachable. */
