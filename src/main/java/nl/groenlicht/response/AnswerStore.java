@@ -9,6 +9,7 @@ import nl.groenlicht.scan.Questionnaire;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,7 @@ import java.util.Map;
 @Singleton
 class AnswerStore {
 
-    // An update, then an insert where there was no answer yet: H2 ran a MERGE through the index on scan_id alone, reading
-    // all of the scan's answers for each item (41 % of a save's samples, bench/). Saves of one scan take turns (the
-    // scan row is locked first), so no other save can insert the same answer in between.
+    private static final String DELETE = "DELETE FROM answer WHERE scan_id = ? AND item_id = ?";
     private static final String UPDATE = "UPDATE answer SET answer_value = ?, updated_at = ? WHERE scan_id = ? AND item_id = ?";
     private static final String INSERT = "INSERT INTO answer (answer_value, updated_at, scan_id, item_id) VALUES (?, ?, ?, ?)";
 
@@ -30,30 +29,52 @@ class AnswerStore {
         this.jdbc = jdbc;
     }
 
-    void write(long scanId, Map<String, List<String>> answers, Instant at) {
+    /**
+     * Stores {@code answers} over the {@code stored} ones, which the caller read in the same transaction: unchanged
+     * answers are not written, and each row is updated, inserted or deleted as it exists or not (H2 ran a MERGE
+     * through the index on scan_id alone, reading all of the scan's answers for each item).
+     */
+    void write(long scanId, Answers stored, Map<String, List<String>> answers, Instant at) {
+        List<String> deleted = new ArrayList<>();
+        Map<String, String> updated = new LinkedHashMap<>();
+        Map<String, String> inserted = new LinkedHashMap<>();
         answers.forEach((itemId, values) -> {
             if (values.isEmpty()) {
-                jdbc.prepareStatement("DELETE FROM answer WHERE scan_id = ? AND item_id = ?", ps -> {
-                    ps.setLong(1, scanId);
-                    ps.setString(2, itemId);
-                    return ps.executeUpdate();
-                });
-            } else {
-                String value = String.join(",", values);
-                if (upsert(UPDATE, scanId, itemId, value, at) == 0) {
-                    upsert(INSERT, scanId, itemId, value, at);
+                if (stored.has(itemId)) {
+                    deleted.add(itemId);
                 }
+            } else if (!values.equals(stored.values(itemId))) {
+                (stored.has(itemId) ? updated : inserted).put(itemId, String.join(",", values));
             }
         });
+        if (!deleted.isEmpty()) {
+            jdbc.prepareStatement(DELETE, ps -> {
+                for (String itemId : deleted) {
+                    ps.setLong(1, scanId);
+                    ps.setString(2, itemId);
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            });
+        }
+        upsert(UPDATE, scanId, updated, at);
+        upsert(INSERT, scanId, inserted, at);
     }
 
-    private int upsert(String sql, long scanId, String itemId, String value, Instant at) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, value);
-            ps.setTimestamp(2, Timestamp.from(at));
-            ps.setLong(3, scanId);
-            ps.setString(4, itemId);
-            return ps.executeUpdate();
+    private void upsert(String sql, long scanId, Map<String, String> values, Instant at) {
+        if (values.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement(sql, ps -> {
+            Timestamp timestamp = Timestamp.from(at);
+            for (Map.Entry<String, String> answer : values.entrySet()) {
+                ps.setString(1, answer.getValue());
+                ps.setTimestamp(2, timestamp);
+                ps.setLong(3, scanId);
+                ps.setString(4, answer.getKey());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
         });
     }
 

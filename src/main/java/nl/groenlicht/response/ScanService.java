@@ -74,8 +74,8 @@ public class ScanService {
         Scan scan = scans.save(new Scan(null, ScanToken.hash(token), mode, questionnaire.id(), questionnaire.version(),
                 now, now, assignment == null ? null : assignment.organisationId(),
                 assignment == null ? null : assignment.siteId(), assignment == null ? null : assignment.coachId(), null));
-        answerStore.write(scan.id(), accepted, now);
-        rescore(scan);
+        answerStore.write(scan.id(), Answers.none(), accepted, now);
+        summaries.write(scan.id(), scorer.score(questionnaire, Answers.none().with(accepted)));
         return new StartedScan(scan, token);
     }
 
@@ -122,12 +122,15 @@ public class ScanService {
      */
     @Transactional
     public int save(Scan scan, Map<String, List<String>> submitted) {
-        Map<String, List<String>> accepted = new AnswerValidator(questionnaire(scan)).validate(submitted, Scope.SAVE);
+        Questionnaire questionnaire = questionnaire(scan);
+        Map<String, List<String>> accepted = new AnswerValidator(questionnaire).validate(submitted, Scope.SAVE);
         Instant now = Instant.now();
-        // Updating the scan row first locks it: saves of one scan take turns, so each scores all answers before it.
+        // Updating the scan row first locks it: saves of one scan take turns, so each reads the answers of the save
+        // before it, writes over them and scores the whole.
         scans.updateUpdatedAt(scan.id(), now);
-        answerStore.write(scan.id(), accepted, now);
-        rescore(scan);
+        Answers stored = answerStore.read(scan.id(), questionnaire);
+        answerStore.write(scan.id(), stored, accepted, now);
+        summaries.update(scan.id(), scorer.score(questionnaire, stored.with(accepted)));
         return accepted.size();
     }
 

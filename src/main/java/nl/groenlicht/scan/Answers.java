@@ -37,10 +37,16 @@ public final class Answers {
         return values;
     }
 
-    /** These answers with {@code changes} laid over them; later answers replace earlier ones. */
+    /** These answers with {@code changes} laid over them; later answers replace earlier ones, no values clear one. */
     public Answers with(Map<String, List<String>> changes) {
         Map<String, List<String>> merged = new LinkedHashMap<>(values);
-        merged.putAll(changes);
+        changes.forEach((itemId, changed) -> {
+            if (changed.isEmpty()) {
+                merged.remove(itemId);
+            } else {
+                merged.put(itemId, changed);
+            }
+        });
         return new Answers(merged);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireCatalog;
+import nl.groenlicht.scan.Section;
 import nl.groenlicht.support.Database;
 import nl.groenlicht.support.Http;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,6 +51,8 @@ class ScanApiTest {
     Database database;
     @Inject
     AbandonedSelfAssessments retention;
+    @Inject
+    ScanService scans;
 
     private Http http;
 
@@ -202,6 +206,42 @@ class ScanApiTest {
         List<Map<String, Object>> reasons = (List<Map<String, Object>>) stimuli.get("reasons");
         assertTrue(reasons.stream().noneMatch(r -> "stimuliQuietRetreat".equals(r.get("item"))
                 && "LOW_SCORE".equals(r.get("kind"))), reasons.toString());
+    }
+
+    /**
+     * A save writes only the answers and section lights it changed; the lights the dashboard and comparisons read
+     * must still be those the result shows, after answers are changed, knocked out and cleared in any order.
+     */
+    @Test
+    void storedLightsAndVerdictFollowEverySave() {
+        Questionnaire questionnaire = catalog.current();
+        Random random = new Random(20261123);
+        Started scan = start("Wisselvallig BV");
+        for (int save = 0; save < 40; save++) {
+            Section section = questionnaire.sections().get(random.nextInt(questionnaire.sections().size()));
+            Map<String, Object> answers = new LinkedHashMap<>();
+            for (Item item : section.items()) {
+                int pick = random.nextInt(item.options().size() + 2);
+                if (pick < item.options().size()) {
+                    answers.put(item.id(), item.options().get(pick).value());
+                } else if (pick == item.options().size()) {
+                    answers.put(item.id(), List.of());
+                }
+            }
+            assertEquals(200, putAnswers(scan, answers).statusCode());
+
+            Map<String, Object> result = result(scan);
+            Map<String, SectionScore> stored = scans.sectionScores(List.of(scan.id())).get(scan.id());
+            for (Section shown : questionnaire.sections()) {
+                Map<String, Object> light = section(result, shown.id());
+                SectionScore kept = stored.get(shown.id());
+                assertEquals(light.get("light"), kept.light().name(), "save " + save + ", " + shown.id());
+                assertEquals(light.get("score") == null ? null : ((Number) light.get("score")).intValue(),
+                        kept.score(), "save " + save + ", " + shown.id());
+            }
+            assertEquals(1, database.count("SELECT COUNT(*) FROM scan WHERE id = ? AND readiness = ?", scan.id(),
+                    result.get("readiness")), "save " + save);
+        }
     }
 
     @Test
