@@ -21,6 +21,12 @@ public final class ScanToken {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Whether the token is the one whose hash a scan stores; in constant time, as a token is a secret. */
+    public static boolean opens(String token, String tokenHash) {
+        return token != null && MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
+                tokenHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
     public static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.ScanMode;
 import nl.groenlicht.response.ScanService;
+import nl.groenlicht.response.ScanToken;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public class ScanAccess {
 
     /** Whether the reader of a scan (from {@link #forReading}) may also change it. */
     public boolean mayChange(Scan scan, HttpRequest<?> request) {
-        return scan.scanMode() == ScanMode.COACH || scans.find(scan.id(), token(scan.id(), request)).isPresent();
+        return scan.scanMode() == ScanMode.COACH || ScanToken.opens(token(scan.id(), request), scan.tokenHash());
     }
 
     private Scan byCookieOrStaff(String id, HttpRequest<?> request, Predicate<Scan> staffMay) {
