@@ -1,5 +1,6 @@
 package nl.groenlicht.web;
 
+import freemarker.cache.StrongCacheStorage;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -44,6 +45,10 @@ public class FreemarkerViewsRenderer<T> implements ViewsRenderer<T, HttpRequest<
         try {
             if (templatesDir.isBlank()) {
                 configuration.setClassForTemplateLoading(FreemarkerViewsRenderer.class, "/templates");
+                // Templates in the jar never change: parse each once and keep it. The default soft cache lost them
+                // to the collector under load, and parsing showed up in the profile of every page.
+                configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+                configuration.setCacheStorage(new StrongCacheStorage());
             } else {
                 // Live editing during development: templates read from disk on each change.
                 configuration.setDirectoryForTemplateLoading(new File(templatesDir));
