@@ -1,5 +1,7 @@
 package nl.groenlicht;
 
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.scheduling.executor.ThreadSelection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.groenlicht.support.Database;
@@ -17,8 +19,18 @@ class TestDatabaseTest {
     @Inject
     Database database;
 
+    @Inject
+    HttpServerConfiguration server;
+
     @Test
     void theTestsRunOnTheDatabaseTheyWereMeantFor() {
         assertEquals(System.getProperty("groenlicht.test.database", "H2"), database.productName());
+    }
+
+    /** Controllers leave the event loop only where a query waits on the network (ThreadSelectionByDatabase). */
+    @Test
+    void controllersRunOffTheEventLoopOnPostgresqlOnly() {
+        assertEquals("PostgreSQL".equals(database.productName()) ? ThreadSelection.AUTO : ThreadSelection.MANUAL,
+                server.getThreadSelection());
     }
 }
