@@ -9,10 +9,13 @@ import jakarta.inject.Singleton;
 
 /**
  * Where controllers run follows the database, unless {@code micronaut.server.thread-selection} is set. On PostgreSQL a
- * query waits on the network, and on Netty's event loop (two threads on two cores) that wait held up every other
- * connection: controllers run on the blocking executor there (one A/B pair: 16 concurrent saves 288 -> 485/s, section
- * page 683 -> 883 req/s). On the embedded H2 a query is CPU work that takes as long on any thread, and handing each
- * request to another thread cost a third of the section page's throughput (two A/B pairs), so they stay on the loop.
+ * query waits on the network, and on Netty's event loop (two threads on two cores) that wait holds up every other
+ * connection: controllers run on the blocking executor there. With PostgreSQL behind a proxy that delays each packet
+ * 0.5 ms (two A/B pairs, bench/ fixtures): section page 120 -> 400 req/s at 64 connections, 16 concurrent saves
+ * 62-74 -> 246-267/s; on loopback without delay no difference beyond noise. On the embedded H2 a query is CPU work
+ * that takes as long on any thread, and handing each request to another thread cost a third of the section page's
+ * throughput (two A/B pairs), so there they stay on the loop.
+ */
  */
 @Singleton
 class ThreadSelectionByDatabase implements BeanCreatedEventListener<HttpServerConfiguration> {
