@@ -16,7 +16,6 @@ import jakarta.inject.Singleton;
  * that takes as long on any thread, and handing each request to another thread cost a third of the section page's
  * throughput (two A/B pairs), so there they stay on the loop.
  */
- */
 @Singleton
 class ThreadSelectionByDatabase implements BeanCreatedEventListener<HttpServerConfiguration> {
 
