@@ -3,6 +3,7 @@ package nl.groenlicht.account;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.groenlicht.validation.InvalidFieldsException;
+import nl.groenlicht.validation.Names;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,15 +39,15 @@ public class AccountService {
         } else if (accounts.findByEmail(normalised).isPresent()) {
             problems.put("email", "account.error.emailTaken");
         }
-        String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty() || cleanName.length() > 200 || cleanName.chars().anyMatch(Character::isISOControl)) {
+        Optional<String> cleanName = Names.cleaned(name, 200);
+        if (cleanName.isEmpty()) {
             problems.put("name", "account.error.name");
         }
         passwordProblem(password).ifPresent(p -> problems.put("password", p));
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
         }
-        return accounts.save(new Account(null, normalised, cleanName, Passwords.hash(password), role, true,
+        return accounts.save(new Account(null, normalised, cleanName.get(), Passwords.hash(password), role, true,
                 Instant.now()));
     }
 

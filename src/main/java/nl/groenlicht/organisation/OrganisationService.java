@@ -3,6 +3,7 @@ package nl.groenlicht.organisation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.groenlicht.validation.InvalidFieldsException;
+import nl.groenlicht.validation.Names;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -76,10 +77,7 @@ public class OrganisationService {
     }
 
     private static String checkedName(String name) {
-        String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > MAX_NAME_LENGTH || clean.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidFieldsException(Map.of("name", "organisation.error.name"));
-        }
-        return clean;
+        return Names.cleaned(name, MAX_NAME_LENGTH)
+                .orElseThrow(() -> new InvalidFieldsException(Map.of("name", "organisation.error.name")));
     }
 }
