@@ -14,7 +14,8 @@ public final class Names {
      */
     public static Optional<String> cleaned(String name, int maxLength) {
         String clean = name == null ? "" : name.strip();
-        boolean text = clean.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
+        boolean text = clean.codePoints()
+                .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
         return clean.isEmpty() || clean.length() > maxLength || !text ? Optional.empty() : Optional.of(clean);
     }
 }
