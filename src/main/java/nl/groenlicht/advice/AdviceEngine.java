@@ -8,22 +8,25 @@ import nl.groenlicht.scoring.ScanResult;
 import java.util.Comparator;
 import java.util.List;
 
-/** Selects the advice whose rules hold for a scan: red first, then orange, then general, catalogue order within. */
+/**
+ * Selects the advice whose rules hold for a scan, from the catalogue of the scan's questionnaire version: red first,
+ * then orange, then general, catalogue order within.
+ */
 public final class AdviceEngine {
 
-    private final AdviceCatalogue catalogue;
+    private final AdviceCatalogues catalogues;
 
-    public AdviceEngine(AdviceCatalogue catalogue) {
-        this.catalogue = catalogue;
+    public AdviceEngine(AdviceCatalogues catalogues) {
+        this.catalogues = catalogues;
     }
 
-    public AdviceCatalogue catalogue() {
-        return catalogue;
+    public AdviceCatalogue catalogue(Questionnaire questionnaire) {
+        return catalogues.forQuestionnaire(questionnaire);
     }
 
     public List<Advice> advise(Questionnaire questionnaire, Answers answers, ScanResult result) {
         AdviceRule.Scan scan = new AdviceRule.Scan(questionnaire, answers, result);
-        return catalogue.items().stream()
+        return catalogue(questionnaire).items().stream()
                 .flatMap(item -> item.rule().holds(scan).stream()
                         .map(because -> new Advice(item, because, Because.worstLight(because))))
                 .sorted(Comparator.comparingInt(AdviceEngine::urgencyRank))

@@ -17,6 +17,12 @@ public final class QuestionnaireCatalog {
         return questionnaires.stream().filter(q -> q.id().equals(id) && q.version() == version).findFirst();
     }
 
+    /** Every loaded version of the questionnaire with this id, oldest first. */
+    public List<Questionnaire> versionsOf(String id) {
+        return questionnaires.stream().filter(q -> q.id().equals(id))
+                .sorted(Comparator.comparing(Questionnaire::version)).toList();
+    }
+
     /**
      * The questionnaire a new scan uses: the highest version. The seed data holds one questionnaire id today; should
      * there be more, the first by id is used.

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,8 @@ class AdviceEngineTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/valid");
     private static final Questionnaire TEST = new QuestionnaireLoader()
             .load(FIXTURES.resolve("questionnaires/test-v1.yaml")).questionnaire();
-    private static final AdviceEngine ENGINE = new AdviceEngine(new AdviceLoader(TEST).loadAll(FIXTURES));
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
+    private static final AdviceEngine ENGINE = new AdviceEngine(new AdviceLoader(List.of(TEST), TODAY).loadAll(FIXTURES));
 
     private static List<Advice> advise(String... pairs) {
         Map<String, List<String>> map = new HashMap<>();
@@ -98,23 +100,23 @@ class AdviceEngineTest {
     @Test
     void ruleNamingAnUnknownItemStopsTheLoad(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("advice"));
-        Files.writeString(dir.resolve("advice/broken.yaml"), Files.readString(FIXTURES.resolve("advice/test-advice.yaml"))
+        Files.writeString(dir.resolve("advice/broken-v1.yaml"), Files.readString(FIXTURES.resolve("advice/test-advice-v1.yaml"))
                 .replace("item: alphaFollowUp", "item: alphaFollow"));
-        SeedDataException e = assertThrows(SeedDataException.class, () -> new AdviceLoader(TEST).loadAll(dir));
-        assertTrue(e.getMessage().contains("broken.yaml: advice 'followUpAnswered': item 'alphaFollow' is not in"),
+        SeedDataException e = assertThrows(SeedDataException.class, () -> new AdviceLoader(List.of(TEST), TODAY).loadAll(dir));
+        assertTrue(e.getMessage().contains("broken-v1.yaml: advice 'followUpAnswered': item 'alphaFollow' is not in"),
                 e.getMessage());
     }
 
     @Test
     void financialAdviceWithoutConditionsOrWithAnUnknownSourceStopsTheLoad(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("advice"));
-        String valid = Files.readString(FIXTURES.resolve("advice/test-advice.yaml"));
-        Files.writeString(dir.resolve("advice/broken.yaml"),
+        String valid = Files.readString(FIXTURES.resolve("advice/test-advice-v1.yaml"));
+        Files.writeString(dir.resolve("advice/broken-v1.yaml"),
                 valid.replace("    conditions: {nl: \"Voorwaarden\", en: \"Conditions\"}\n", ""));
-        assertTrue(assertThrows(SeedDataException.class, () -> new AdviceLoader(TEST).loadAll(dir)).getMessage()
+        assertTrue(assertThrows(SeedDataException.class, () -> new AdviceLoader(List.of(TEST), TODAY).loadAll(dir)).getMessage()
                 .contains("advice 'costs': FINANCIAL advice needs 'conditions'"));
-        Files.writeString(dir.resolve("advice/broken.yaml"), valid.replace("source: test-source", "source: elsewhere"));
-        assertTrue(assertThrows(SeedDataException.class, () -> new AdviceLoader(TEST).loadAll(dir)).getMessage()
+        Files.writeString(dir.resolve("advice/broken-v1.yaml"), valid.replace("source: test-source", "source: elsewhere"));
+        assertTrue(assertThrows(SeedDataException.class, () -> new AdviceLoader(List.of(TEST), TODAY).loadAll(dir)).getMessage()
                 .contains("source 'elsewhere' is not defined under 'sources'"));
     }
 }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SeedDataStartupTest {
 
     private static final Path VALID = Path.of("src/test/resources/fixtures/valid/questionnaires/test-v1.yaml");
-    private static final Path ADVICE = Path.of("src/test/resources/fixtures/valid/advice/test-advice.yaml");
+    private static final Path ADVICE = Path.of("src/test/resources/fixtures/valid/advice/test-advice-v1.yaml");
 
     @TempDir
     Path seedData;
@@ -51,7 +51,7 @@ class SeedDataStartupTest {
     @Test
     void changedPublishedVersionStopsTheStart() throws IOException {
         String database = UUID.randomUUID().toString();
-        Files.copy(ADVICE, Files.createDirectories(seedData.resolve("advice")).resolve("test-advice.yaml"));
+        Files.copy(ADVICE, Files.createDirectories(seedData.resolve("advice")).resolve("test-advice-v1.yaml"));
         Path file = Files.createDirectories(seedData.resolve("questionnaires")).resolve("test-v1.yaml");
         Files.copy(VALID, file);
         try (ApplicationContext first = start(seedData, database)) {

@@ -8,6 +8,7 @@ import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Language;
 import nl.groenlicht.scoring.SectionLight;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class ReportJson {
         json.put("readiness", data.result().readiness().name());
         json.put("questionnaire", Map.of("id", data.questionnaire().id(), "version", data.questionnaire().version()));
         json.put("sections", data.result().sections().stream().map(light -> section(light, language)).toList());
-        json.put("advice", data.advice().stream().map(a -> advice(a, language)).toList());
+        json.put("advice", data.advice().stream().map(a -> advice(a, data.date(), language)).toList());
         return json;
     }
 
@@ -42,7 +43,7 @@ class ReportJson {
         Map<String, Object> result = result(data, language);
         json.put("result", Map.of("readiness", result.get("readiness"), "sections", result.get("sections")));
         json.put("advice", data.advice().stream().map(a -> {
-            Map<String, Object> advice = advice(a, language);
+            Map<String, Object> advice = advice(a, data.date(), language);
             advice.put("nextStep", a.item().nextStep().in(language));
             advice.put("provider", a.item().provider().name());
             return advice;
@@ -81,9 +82,9 @@ class ReportJson {
         return section;
     }
 
-    private Map<String, Object> advice(Advice advice, Language language) {
+    private Map<String, Object> advice(Advice advice, LocalDate day, Language language) {
         Map<String, Object> json = new LinkedHashMap<>();
-        AdviceView view = models.view(advice, language);
+        AdviceView view = models.view(advice, day, language);
         json.put("id", view.id());
         json.put("category", view.category());
         json.put("title", view.title());

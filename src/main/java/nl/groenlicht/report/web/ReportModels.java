@@ -2,6 +2,7 @@ package nl.groenlicht.report.web;
 
 import jakarta.inject.Singleton;
 import nl.groenlicht.advice.Advice;
+import nl.groenlicht.advice.AdviceCatalogue;
 import nl.groenlicht.advice.AdviceCategory;
 import nl.groenlicht.advice.AdviceEngine;
 import nl.groenlicht.advice.AdviceItem;
@@ -48,7 +49,7 @@ public class ReportModels {
     public Map<String, Object> model(ReportData data, Language language) {
         Map<String, Object> model = results.model(data.scan(), data.questionnaire(), data.answers(), data.result(),
                 language);
-        List<AdviceView> advice = data.advice().stream().map(a -> view(a, language)).toList();
+        List<AdviceView> advice = data.advice().stream().map(a -> view(a, data.date(), language)).toList();
         model.put("advice", advice);
         model.put("adviceGroups", Arrays.stream(AdviceCategory.values())
                 .map(c -> new AdviceView.Group(c.name(), messages.get(language, "category." + c.name()),
@@ -56,16 +57,17 @@ public class ReportModels {
                 .filter(g -> !g.advice().isEmpty())
                 .toList());
         List<String> applying = data.advice().stream().map(a -> a.item().id()).toList();
-        model.put("instruments", adviceEngine.catalogue().items().stream()
+        AdviceCatalogue catalogue = adviceEngine.catalogue(data.questionnaire());
+        model.put("instruments", catalogue.items().stream()
                 .filter(i -> i.category() == AdviceCategory.FINANCIAL)
-                .map(i -> Map.of("advice", view(new Advice(i, List.of(), null), language),
+                .map(i -> Map.of("advice", view(new Advice(i, List.of(), null), data.date(), language),
                         "applies", applying.contains(i.id()),
-                        "validAsOf", i.facts().stream().map(Fact::validAsOf).distinct().sorted()
+                        "checked", i.facts().stream().map(Fact::checked).distinct().sorted()
                                 .map(d -> d.format(SHORT_DATE)).toList()))
                 .toList());
         model.put("plan", data.plan().stream()
                 .map(line -> new AdviceView.PlanLineView(line.adviceId(),
-                        adviceEngine.catalogue().item(line.adviceId()).map(i -> i.title().in(language)).orElse(line.adviceId()),
+                        catalogue.item(line.adviceId()).map(i -> i.title().in(language)).orElse(line.adviceId()),
                         line.owner(), date(line.targetDate(), language)))
                 .toList());
         model.put("date", date(data.date(), language));
@@ -75,7 +77,8 @@ public class ReportModels {
         return model;
     }
 
-    public AdviceView view(Advice advice, Language language) {
+    /** The advice as shown on {@code day}: a fact whose own end date has passed is shown as ended. */
+    public AdviceView view(Advice advice, LocalDate day, Language language) {
         AdviceItem item = advice.item();
         return new AdviceView(item.id(), item.category().name(), messages.get(language, "category." + item.category().name()),
                 advice.urgency() == null ? "GENERAL" : advice.urgency().name(), item.title().in(language),
@@ -83,9 +86,15 @@ public class ReportModels {
                 messages.get(language, "provider." + item.provider().name()),
                 item.conditions() == null ? null : item.conditions().in(language),
                 advice.because().stream().map(b -> because(b, language)).toList(),
-                item.facts().stream().map(f -> new AdviceView.FactView(f.text().in(language),
-                        f.source().title().in(language), f.source().url(), date(f.validAsOf(), language))).toList(),
-                item.sources().stream().map(s -> source(s, language)).toList());
+                item.facts().stream().map(f -> fact(f, day, language)).toList(),
+                item.sources().stream().map(s -> source(s, language)).toList(),
+                item.endedBy(day).map(d -> date(d, language)).orElse(null));
+    }
+
+    private static AdviceView.FactView fact(Fact fact, LocalDate day, Language language) {
+        return new AdviceView.FactView(fact.text().in(language), fact.source().title().in(language), fact.source().url(),
+                fact.source().secondary(), date(fact.checked(), language), optionalDate(fact.validFrom(), language),
+                optionalDate(fact.validUntil(), language), fact.hasEndedBy(day));
     }
 
     private AdviceView.SourceView source(Source source, Language language) {
@@ -101,6 +110,10 @@ public class ReportModels {
         return messages.get(language, "advice.becauseAnswer", answered.item().text().in(language),
                 answered.chosen().stream().map(AnswerOption::label).map(t -> t.in(language))
                         .collect(Collectors.joining(", ")));
+    }
+
+    private static String optionalDate(LocalDate date, Language language) {
+        return date == null ? null : date(date, language);
     }
 
     static String date(LocalDate date, Language language) {
