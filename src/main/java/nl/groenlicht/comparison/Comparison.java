@@ -1,6 +1,7 @@
 package nl.groenlicht.comparison;
 
 import nl.groenlicht.scan.Item;
+import nl.groenlicht.scan.QuestionChange;
 import nl.groenlicht.scan.Section;
 import nl.groenlicht.scoring.Light;
 
@@ -31,8 +32,12 @@ public record Comparison(List<SectionComparison> sections) {
         }
     }
 
-    /** One question with the values each side chose; an empty list is no answer. */
-    public record ItemComparison(Item item, List<String> employerValues, List<String> coachValues) {
+    /**
+     * One question with the values each side chose (an empty list is no answer), and how the employer's questionnaire
+     * version asked it.
+     */
+    public record ItemComparison(Item item, List<String> employerValues, List<String> coachValues,
+                                 QuestionChange inEmployerVersion) {
 
         /** Both answered, and not the same: a question one side left open is a gap, not a disagreement. */
         public boolean differs() {

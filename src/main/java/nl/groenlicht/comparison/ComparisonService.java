@@ -6,6 +6,7 @@ import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.ScanMode;
 import nl.groenlicht.response.ScanService;
 import nl.groenlicht.scan.Answers;
+import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scoring.ScanResult;
 import nl.groenlicht.scoring.ScanScorer;
 
@@ -56,8 +57,10 @@ public class ComparisonService {
 
     private Pair pair(Scan employerScan, Scan coachScan, Answers coachAnswers, ScanResult coachResult) {
         Answers employerAnswers = scans.answers(employerScan);
-        return new Pair(employerScan, coachScan, comparer.compare(scans.questionnaire(coachScan), employerAnswers,
-                scorer.score(scans.questionnaire(employerScan), employerAnswers), coachAnswers, coachResult));
+        Questionnaire employerQuestionnaire = scans.questionnaire(employerScan);
+        return new Pair(employerScan, coachScan, comparer.compare(employerQuestionnaire, employerAnswers,
+                scorer.score(employerQuestionnaire, employerAnswers), scans.questionnaire(coachScan), coachAnswers,
+                coachResult));
     }
 
     /** Scans at a site come newest first. */

@@ -36,6 +36,7 @@ public class ComparisonModels {
         model.put("coachDate", DATE.format(pair.coachScan().createdAt().atZone(NETHERLANDS)));
         model.put("sections", pair.comparison().sections().stream().map(s -> section(s, language)).toList());
         model.put("disagreements", pair.comparison().disagreements().size());
+        model.put("employerVersion", pair.employerScan().questionnaireVersion());
         return model;
     }
 
@@ -57,7 +58,8 @@ public class ComparisonModels {
         return Map.of("text", item.item().text().in(language),
                 "employer", answer(item.item(), item.employerValues(), language),
                 "coach", answer(item.item(), item.coachValues(), language),
-                "differs", item.differs());
+                "differs", item.differs(),
+                "inEmployerVersion", item.inEmployerVersion().name());
     }
 
     private String answer(Item item, List<String> values, Language language) {

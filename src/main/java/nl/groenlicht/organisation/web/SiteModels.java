@@ -8,6 +8,8 @@ import nl.groenlicht.response.ScanMode;
 import nl.groenlicht.response.ScanService;
 import nl.groenlicht.response.SectionScore;
 import nl.groenlicht.scan.Language;
+import nl.groenlicht.scan.QuestionChange;
+import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.Section;
 import nl.groenlicht.scoring.Trend;
 import nl.groenlicht.web.Messages;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A site's history: its scans, newest first, and per section how its light and score moved from scan to scan.
@@ -65,7 +68,8 @@ class SiteModels {
             if (score == null) {
                 continue;
             }
-            Trend trend = previousOfSameKind(newestFirst, i)
+            Optional<Scan> previous = previousOfSameKind(newestFirst, i);
+            Trend trend = previous
                     .map(before -> scores.getOrDefault(before.id(), Map.of()).get(section.id()))
                     .map(before -> Trend.between(before.light(), before.score(), score.light(), score.score()))
                     .orElse(Trend.UNKNOWN);
@@ -76,9 +80,21 @@ class SiteModels {
             row.put("lightLabel", messages.get(language, "light." + score.light().name()));
             row.put("score", score.score() == null ? "–" : String.valueOf(score.score()));
             row.put("trend", messages.get(language, "trend." + trend.name()));
+            previous.filter(before -> before.questionnaireVersion() != scan.questionnaireVersion())
+                    .ifPresent(before -> row.put("versionNote", versionNote(section.id(), before, scan, language)));
             rows.add(row);
         }
         return Map.of("title", section.title().in(language), "rows", rows);
+    }
+
+    /** Trend matches questions by id across versions; where the versions differ, the row says how much. */
+    private String versionNote(String sectionId, Scan before, Scan after, Language language) {
+        Questionnaire older = scans.questionnaire(before);
+        Map<QuestionChange, Long> changes = scans.questionnaire(after).section(sectionId).stream()
+                .flatMap(s -> s.scoredItems().stream())
+                .collect(Collectors.groupingBy(item -> QuestionChange.of(item, older), Collectors.counting()));
+        return messages.get(language, "site.trendVersion", before.questionnaireVersion(), after.questionnaireVersion(),
+                changes.getOrDefault(QuestionChange.CHANGED, 0L), changes.getOrDefault(QuestionChange.NEW, 0L));
     }
 
     private static Optional<Scan> previousOfSameKind(List<Scan> newestFirst, int index) {
