@@ -1,5 +1,7 @@
 package nl.groenlicht.response.web;
 
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -15,12 +17,15 @@ import nl.groenlicht.response.InvalidAnswersException;
 import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.ScanMode;
 import nl.groenlicht.response.ScanService;
+import nl.groenlicht.response.ScanStartLimit;
 import nl.groenlicht.scan.Language;
 import nl.groenlicht.web.ApiError;
 import nl.groenlicht.web.JsonBodies;
 import nl.groenlicht.web.JsonBodies.BadBody;
 import nl.groenlicht.web.Messages;
+import nl.groenlicht.web.RemoteAddress;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,16 +44,19 @@ class ScanApiController {
     private final JsonBodies bodies;
     private final Messages messages;
     private final ScanAccess access;
+    private final ScanStartLimit startLimit;
 
-    ScanApiController(ScanService scans, JsonBodies bodies, Messages messages, ScanAccess access) {
+    ScanApiController(ScanService scans, JsonBodies bodies, Messages messages, ScanAccess access,
+                      ScanStartLimit startLimit) {
         this.scans = scans;
+        this.startLimit = startLimit;
         this.access = access;
         this.bodies = bodies;
         this.messages = messages;
     }
 
     @Post
-    HttpResponse<?> start(@Nullable @Body byte[] body) {
+    HttpResponse<?> start(HttpRequest<?> request, @Nullable @Body byte[] body) {
         JsonNode root;
         try {
             root = bodies.object(body);
@@ -62,6 +70,11 @@ class ScanApiController {
         JsonNode profile = root.get("profile");
         if (profile == null || !profile.isObject()) {
             return ApiError.of(HttpStatus.BAD_REQUEST, "'profile' must be an object of answers");
+        }
+        Optional<Duration> wait = startLimit.tryStart(RemoteAddress.of(request));
+        if (wait.isPresent()) {
+            return ApiError.of(HttpStatus.TOO_MANY_REQUESTS, messages.get(API_LANGUAGE, "limits.tooManyScansApi",
+                    ScanStartLimit.minutes(wait.get()))).header(HttpHeaders.RETRY_AFTER, ScanStartLimit.seconds(wait.get()));
         }
         try {
             ScanService.StartedScan started = scans.start(ScanMode.SELF, answers(profile));

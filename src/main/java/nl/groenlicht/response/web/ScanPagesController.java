@@ -1,5 +1,7 @@
 package nl.groenlicht.response.web;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,6 +19,7 @@ import nl.groenlicht.response.InvalidAnswersException;
 import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.ScanMode;
 import nl.groenlicht.response.ScanService;
+import nl.groenlicht.response.ScanStartLimit;
 import nl.groenlicht.scan.AnswerType;
 import nl.groenlicht.scan.Answers;
 import nl.groenlicht.scan.Item;
@@ -26,13 +29,17 @@ import nl.groenlicht.scan.Section;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
 import nl.groenlicht.web.LanguageFilter;
+import nl.groenlicht.web.Messages;
+import nl.groenlicht.web.RemoteAddress;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The employer's self-assessment in the browser: profile, one page per section, result. Every submit stores its
@@ -48,16 +55,21 @@ class ScanPagesController {
     private final ScanService scans;
     private final PageModels models;
     private final ScanAccess access;
+    private final ScanStartLimit startLimit;
+    private final Messages messages;
 
-    ScanPagesController(ScanService scans, PageModels models, ScanAccess access) {
+    ScanPagesController(ScanService scans, PageModels models, ScanAccess access, ScanStartLimit startLimit,
+                        Messages messages) {
         this.scans = scans;
         this.access = access;
         this.models = models;
+        this.startLimit = startLimit;
+        this.messages = messages;
     }
 
     @Get("/scans/new")
     HttpResponse<?> newScan(HttpRequest<?> request) {
-        return profilePage(request, null, scans.currentQuestionnaire(), Answers.none(), List.of(), HttpStatus.OK);
+        return profilePage(request, null, scans.currentQuestionnaire(), Answers.none(), List.of(), null, HttpStatus.OK);
     }
 
     @Post(value = "/scans", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -65,12 +77,19 @@ class ScanPagesController {
         FormData form = Csrf.checkedForm(request, body);
         Questionnaire questionnaire = scans.currentQuestionnaire();
         Map<String, List<String>> submitted = submission(questionnaire.profile(), form);
+        Optional<Duration> wait = startLimit.tryStart(RemoteAddress.of(request));
+        if (wait.isPresent()) {
+            String message = messages.get(LanguageFilter.of(request), "limits.tooManyScans",
+                    ScanStartLimit.minutes(wait.get()));
+            return profilePage(request, null, questionnaire, new Answers(submitted), List.of(), message,
+                    HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, ScanStartLimit.seconds(wait.get()));
+        }
         try {
             ScanService.StartedScan started = scans.start(ScanMode.SELF, submitted);
             long id = started.scan().id();
             return HttpResponse.seeOther(URI.create("/scans/" + id + "/saved")).cookie(ScanAccess.cookie(id, started.token()));
         } catch (InvalidAnswersException e) {
-            return profilePage(request, null, questionnaire, new Answers(submitted), e.errors(), HttpStatus.BAD_REQUEST);
+            return profilePage(request, null, questionnaire, new Answers(submitted), e.errors(), null, HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -112,7 +131,7 @@ class ScanPagesController {
     @Get("/scans/{id}/profile")
     HttpResponse<?> profile(String id, HttpRequest<?> request) {
         Scan scan = access.forChanging(id, request);
-        return profilePage(request, scan, scans.questionnaire(scan), scans.answers(scan), List.of(), HttpStatus.OK);
+        return profilePage(request, scan, scans.questionnaire(scan), scans.answers(scan), List.of(), null, HttpStatus.OK);
     }
 
     @Post(value = "/scans/{id}/profile", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -125,7 +144,7 @@ class ScanPagesController {
             scans.save(scan, submitted);
         } catch (InvalidAnswersException e) {
             Answers typed = scans.answers(scan).with(submitted);
-            return profilePage(request, scan, questionnaire, typed, e.errors(), HttpStatus.BAD_REQUEST);
+            return profilePage(request, scan, questionnaire, typed, e.errors(), null, HttpStatus.BAD_REQUEST);
         }
         return redirectToStep(scan, questionnaire, PROFILE_STEP, form.first("action"));
     }
@@ -155,10 +174,14 @@ class ScanPagesController {
     }
 
     private MutableHttpResponse<?> profilePage(HttpRequest<?> request, Scan scan, Questionnaire questionnaire,
-                                               Answers answers, List<AnswerError> errors, HttpStatus status) {
+                                               Answers answers, List<AnswerError> errors,
+                                               @Nullable String limitMessage, HttpStatus status) {
         Language language = LanguageFilter.of(request);
         Map<String, Object> model = formModel(models.items(questionnaire, questionnaire.profile(), answers, errors,
                 language), questionnaire, answers, PROFILE_STEP, language);
+        if (limitMessage != null) {
+            model.put("limitMessage", limitMessage);
+        }
         model.put("formAction", scan == null ? "/scans" : "/scans/" + scan.id() + "/profile");
         model.put("backUrl", scan == null ? "/" : null);
         return HttpResponse.status(status).body(new ModelAndView<>("profile", model));
