@@ -248,4 +248,13 @@ class SeedAdviceTest {
                 "werkplekaanpassingen", "jobcoachFunding");
         named.forEach(id -> assertTrue(CATALOGUE.item(id).isPresent(), id));
     }
+
+    @Test
+    void everyAdviceOfTheNewestCatalogueHasASourceAndEveryFactTheDayItWasRead() {
+        CATALOGUE.items().forEach(item -> {
+            assertTrue(!item.sources().isEmpty() || !item.facts().isEmpty(), item.id() + " has no source");
+            item.facts().forEach(fact -> assertTrue(fact.checked() != null && !fact.checked().isAfter(LocalDate.now()),
+                    item.id()));
+        });
+    }
 }
