@@ -134,6 +134,18 @@ public class ScanService {
         return accepted.size();
     }
 
+    /**
+     * Deletes a self-assessment for good, with its answers, lights and plan (AVG art. 17: the holder of the private
+     * link may erase it). A coach's site-visit scan goes only with its organisation.
+     */
+    @Transactional
+    public void deleteSelfAssessment(Scan scan) {
+        if (scan.scanMode() != ScanMode.SELF) {
+            throw new IllegalArgumentException("only a self-assessment is deleted by its holder");
+        }
+        scans.deleteById(scan.id());
+    }
+
     /** The stored section scores of the scans, by scan id and then section id. */
     @Transactional
     public Map<Long, Map<String, SectionScore>> sectionScores(Collection<Long> scanIds) {

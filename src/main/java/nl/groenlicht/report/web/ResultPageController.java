@@ -36,6 +36,7 @@ class ResultPageController {
         Map<String, Object> model = models.model(reports.assemble(scan), LanguageFilter.of(request));
         model.put("resumeLink", access.resumeLink(scan, request));
         model.put("editable", access.mayChange(scan, request));
+        model.put("deletable", ScanAccess.mayDelete(scan, request));
         return HttpResponse.ok(new ModelAndView<>("result", model));
     }
 }

@@ -62,6 +62,19 @@ public class ScanAccess {
         return scan.scanMode() == ScanMode.COACH || ScanToken.opens(token(scan.id(), request), scan.tokenHash());
     }
 
+    /**
+     * Whether this browser may delete the scan: only a self-assessment, and only by the holder of its private link
+     * (a coach may read an invited self-assessment, but the employer's words are the employer's to erase).
+     */
+    public static boolean mayDelete(Scan scan, HttpRequest<?> request) {
+        return scan.scanMode() == ScanMode.SELF && ScanToken.opens(token(scan.id(), request), scan.tokenHash());
+    }
+
+    /** The cookie that makes the browser forget the scan's token. */
+    public static Cookie expiredCookie(long scanId) {
+        return cookie(scanId, "").maxAge(Duration.ZERO);
+    }
+
     private Scan byCookieOrStaff(String id, HttpRequest<?> request, Predicate<Scan> staffMay) {
         Optional<Long> scanId = parseId(id);
         return scanId.flatMap(sid -> scans.find(sid, token(sid, request)))

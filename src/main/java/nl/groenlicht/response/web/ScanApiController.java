@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -106,6 +107,17 @@ class ScanApiController {
         } catch (InvalidAnswersException e) {
             return invalid(e);
         }
+    }
+
+    /** The holder of a self-assessment's token erases it, with its answers and plan (AVG art. 17). */
+    @Delete("/{id}")
+    HttpResponse<?> delete(String id, @Nullable @Header("X-Scan-Token") String token) {
+        Optional<Scan> scan = find(id, token).filter(s -> s.scanMode() == ScanMode.SELF);
+        if (scan.isEmpty()) {
+            return notFound();
+        }
+        scans.deleteSelfAssessment(scan.get());
+        return HttpResponse.noContent();
     }
 
     private Optional<Scan> find(String id, String token) {

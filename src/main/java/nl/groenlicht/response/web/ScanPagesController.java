@@ -173,6 +173,30 @@ class ScanPagesController {
         return redirectToStep(scan, questionnaire, section.id(), form.first("action"));
     }
 
+    /** Asks before erasing: the holder of the private link may delete their self-assessment (AVG art. 17). */
+    @Get("/scans/{id}/delete")
+    HttpResponse<?> confirmDelete(String id, HttpRequest<?> request) {
+        Scan scan = deletable(id, request);
+        return HttpResponse.ok(new ModelAndView<>("delete", Map.of("scanId", scan.id(),
+                "organisationName", scans.answers(scan).single("organisationName").orElse(""))));
+    }
+
+    @Post(value = "/scans/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> delete(String id, HttpRequest<?> request, @Body String body) {
+        Scan scan = deletable(id, request);
+        Csrf.checkedForm(request, body);
+        scans.deleteSelfAssessment(scan);
+        return HttpResponse.ok(new ModelAndView<>("deleted", Map.of())).cookie(ScanAccess.expiredCookie(scan.id()));
+    }
+
+    private Scan deletable(String id, HttpRequest<?> request) {
+        Scan scan = access.forReading(id, request);
+        if (!ScanAccess.mayDelete(scan, request)) {
+            throw ScanAccess.notFound();
+        }
+        return scan;
+    }
+
     private MutableHttpResponse<?> profilePage(HttpRequest<?> request, Scan scan, Questionnaire questionnaire,
                                                Answers answers, List<AnswerError> errors,
                                                @Nullable String limitMessage, HttpStatus status) {
