@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,4 +19,6 @@ interface AccountRepository extends CrudRepository<Account, Long> {
     void updateEnabled(@Id Long id, boolean enabled);
 
     void updatePasswordHash(@Id Long id, String passwordHash);
+
+    void updateSessionsEndedAt(@Id Long id, Instant sessionsEndedAt);
 }

@@ -6,6 +6,7 @@ import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.validation.Names;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,13 @@ public class AccountService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cc}]+@[^@\\s\\p{Cc}]+\\.[^@\\s\\p{Cc}]+");
 
     private final AccountRepository accounts;
+    private final SessionRows sessions;
+    private final Clock clock;
 
-    AccountService(AccountRepository accounts) {
+    AccountService(AccountRepository accounts, SessionRows sessions, Clock clock) {
         this.accounts = accounts;
+        this.sessions = sessions;
+        this.clock = clock;
     }
 
     public static String normaliseEmail(String email) {
@@ -48,7 +53,7 @@ public class AccountService {
             throw new InvalidFieldsException(problems);
         }
         return accounts.save(new Account(null, normalised, cleanName.get(), Passwords.hash(password), role, true,
-                Instant.now()));
+                clock.instant(), null));
     }
 
     private static Optional<String> passwordProblem(String password) {
@@ -86,17 +91,45 @@ public class AccountService {
         return accounts.findByRoleOrderByEmail(Role.COACH);
     }
 
+    /** The coach account with this id; empty for an administrator or an unknown id. */
+    @Transactional
+    public Optional<Account> coach(long id) {
+        return accounts.findById(id).filter(a -> a.role() == Role.COACH);
+    }
+
+    /** Disabling an account ends its sessions at once; enabling it gives none back. */
     @Transactional
     public void setEnabled(long id, boolean enabled) {
         accounts.updateEnabled(id, enabled);
+        if (!enabled) {
+            endSessions(id);
+        }
     }
 
+    /** A new password ends the sessions opened with the old one (whoever knew it is logged out). */
     @Transactional
     public void resetPassword(long id, String password) {
         passwordProblem(password).ifPresent(p -> {
             throw new InvalidFieldsException(Map.of("password", p));
         });
         accounts.updatePasswordHash(id, Passwords.hash(password));
+        endSessions(id);
+    }
+
+    private void endSessions(long id) {
+        accounts.updateSessionsEndedAt(id, clock.instant());
+        sessions.deleteOfAccount(id);
+    }
+
+    /**
+     * Whether what a session of this account was given at {@code issuedAt} (a site-visit scan's token) still counts:
+     * the account is enabled and its sessions were not ended since.
+     */
+    @Transactional
+    public boolean stillTrusts(long accountId, Instant issuedAt) {
+        return accounts.findById(accountId).filter(Account::enabled)
+                .map(a -> a.sessionsEndedAt() == null || a.sessionsEndedAt().isBefore(issuedAt))
+                .orElse(false);
     }
 
     /** True when no account exists yet: only then may the first administrator be created from the environment. */

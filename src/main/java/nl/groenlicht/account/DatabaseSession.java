@@ -11,6 +11,8 @@ public class DatabaseSession extends InMemorySession {
 
     DatabaseSession(String id, Instant createdAt, Duration maxInactive) {
         super(id, createdAt, maxInactive);
+        // The framework would take the system time; the store measures lifetimes on its own clock.
+        lastAccessTime = createdAt;
     }
 
     /** A session read back from the database: its attributes as stored, not marked as changed. */

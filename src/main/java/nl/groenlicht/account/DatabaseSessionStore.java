@@ -1,6 +1,7 @@
 package nl.groenlicht.account;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
@@ -16,6 +17,8 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,11 @@ import java.util.concurrent.ExecutorService;
  * Staff sessions in the database, so that any instance serves a logged-in coach. Stored are the logged-in staff
  * member (name, roles, attributes) and attributes that are plain text, numbers or booleans; nothing else is kept
  * between requests. The JDBC work runs on the blocking pool, never on the event loop.
+ * <p>
+ * A session ends after the inactive interval without use, and in any case {@code groenlicht.session.absolute-lifetime}
+ * (12 hours in application.yml) after login, however busy: a stolen or forgotten session does not last for ever. Each row names
+ * its staff member's account, so that disabling the account or setting its password ends them all
+ * ({@link AccountService}).
  */
 @Singleton
 @Replaces(InMemorySessionStore.class)
@@ -40,26 +48,34 @@ public class DatabaseSessionStore implements SessionStore<DatabaseSession> {
     private final SessionConfiguration configuration;
     private final JsonMapper json;
     private final ExecutorService blocking;
+    private final Clock clock;
+    private final Duration absoluteLifetime;
 
     DatabaseSessionStore(SessionRows rows, SessionIdGenerator ids, SessionConfiguration configuration, JsonMapper json,
-                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock,
+                         @Value("${groenlicht.session.absolute-lifetime}") Duration absoluteLifetime) {
         this.rows = rows;
         this.ids = ids;
         this.configuration = configuration;
         this.json = json;
         this.blocking = blocking;
+        this.clock = clock;
+        this.absoluteLifetime = absoluteLifetime;
     }
 
     @Override
     public DatabaseSession newSession() {
-        return new DatabaseSession(ids.generateId(), Instant.now(), configuration.getMaxInactiveInterval());
+        return new DatabaseSession(ids.generateId(), clock.instant(), configuration.getMaxInactiveInterval());
     }
 
     @Override
     public CompletableFuture<Optional<DatabaseSession>> findSession(String id) {
-        return CompletableFuture.supplyAsync(() -> rows.findAndTouch(id, Instant.now())
-                .map(row -> DatabaseSession.stored(row.id(), row.createdAt(), row.lastAccessedAt(), row.maxInactive(),
-                        attributes(row.attributes()))), blocking);
+        return CompletableFuture.supplyAsync(() -> {
+            Instant now = clock.instant();
+            return rows.findAndTouch(id, now, now.minus(absoluteLifetime))
+                    .map(row -> DatabaseSession.stored(row.id(), row.createdAt(), row.lastAccessedAt(),
+                            row.maxInactive(), attributes(row.attributes())));
+        }, blocking);
     }
 
     @Override
@@ -70,18 +86,31 @@ public class DatabaseSessionStore implements SessionStore<DatabaseSession> {
     @Override
     public CompletableFuture<DatabaseSession> save(DatabaseSession session) {
         String attributes = json(session.attributeMap());
+        SessionRows.Row row = new SessionRows.Row(session.getId(), session.getCreationTime(),
+                session.getLastAccessedTime(), session.getMaxInactiveInterval(), attributes, accountId(session));
         return CompletableFuture.supplyAsync(() -> {
-            rows.save(new SessionRows.Row(session.getId(), session.getCreationTime(), session.getLastAccessedTime(),
-                    session.getMaxInactiveInterval(), attributes));
+            if (session.isNew()) {
+                rows.insert(row);
+            } else {
+                rows.update(row);
+            }
             session.setNew(false);
             return session;
         }, blocking);
     }
 
-    /** Sessions nobody used within the inactive interval go; checked every ten minutes by each instance. */
+    /** Sessions unused for the inactive interval or older than the absolute lifetime go; each instance checks. */
     @Scheduled(fixedDelay = "10m", initialDelay = "1m")
     void removeExpired() {
-        rows.deleteUnusedSince(Instant.now().minus(configuration.getMaxInactiveInterval()));
+        Instant now = clock.instant();
+        rows.deleteExpired(now.minus(configuration.getMaxInactiveInterval()), now.minus(absoluteLifetime));
+    }
+
+    private static Long accountId(DatabaseSession session) {
+        return session.get(AUTHENTICATION, Authentication.class)
+                .map(staff -> staff.getAttributes().get("accountId"))
+                .map(id -> id instanceof Number number ? number.longValue() : null)
+                .orElse(null);
     }
 
     private String json(Map<CharSequence, Object> attributes) {

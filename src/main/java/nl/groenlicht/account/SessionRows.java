@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,16 +15,9 @@ import java.util.Optional;
 @Singleton
 class SessionRows {
 
-    private static final String UPSERT = """
-            MERGE INTO http_session s
-            USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS TIMESTAMP WITH TIME ZONE),
-                           CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS INTEGER), CAST(? AS VARCHAR(8000))))
-                AS v (id, created_at, last_accessed_at, max_inactive_s, attributes)
-            ON s.id = v.id
-            WHEN MATCHED THEN UPDATE SET last_accessed_at = v.last_accessed_at, max_inactive_s = v.max_inactive_s,
-                attributes = v.attributes
-            WHEN NOT MATCHED THEN INSERT (id, created_at, last_accessed_at, max_inactive_s, attributes)
-                VALUES (v.id, v.created_at, v.last_accessed_at, v.max_inactive_s, v.attributes)""";
+    private static final String INSERT = """
+            INSERT INTO http_session (id, created_at, last_accessed_at, max_inactive_s, attributes, account_id)
+            VALUES (?, ?, ?, ?, ?, ?)""";
 
     /**
      * A session's last use is written at most once a minute: every page view otherwise wrote and committed its
@@ -37,26 +31,32 @@ class SessionRows {
         this.jdbc = jdbc;
     }
 
-    record Row(String id, Instant createdAt, Instant lastAccessedAt, Duration maxInactive, String attributes) {
+    /** A stored session; {@code accountId} is the logged-in staff member's, null before login. */
+    record Row(String id, Instant createdAt, Instant lastAccessedAt, Duration maxInactive, String attributes,
+               Long accountId) {
     }
 
     /**
-     * The session unless it expired (then it is removed), marked as used now unless that was done within the touch
-     * interval; the row returned carries the time stored.
+     * The session unless it expired, by inactivity or because it was created before {@code createdNotBefore} (then it
+     * is removed), marked as used now unless that was done within the touch interval; the row returned carries the
+     * time stored.
      */
     @Transactional
-    Optional<Row> findAndTouch(String id, Instant now) {
+    Optional<Row> findAndTouch(String id, Instant now, Instant createdNotBefore) {
         Optional<Row> row = jdbc.prepareStatement(
-                "SELECT id, created_at, last_accessed_at, max_inactive_s, attributes FROM http_session WHERE id = ?",
+                "SELECT id, created_at, last_accessed_at, max_inactive_s, attributes, account_id FROM http_session"
+                        + " WHERE id = ?",
                 ps -> {
                     ps.setString(1, id);
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? Optional.of(new Row(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                                rs.getTimestamp(3).toInstant(), Duration.ofSeconds(rs.getInt(4)), rs.getString(5)))
+                                rs.getTimestamp(3).toInstant(), Duration.ofSeconds(rs.getInt(4)), rs.getString(5),
+                                rs.getObject(6, Long.class)))
                                 : Optional.<Row>empty();
                     }
                 });
-        if (row.isPresent() && row.get().lastAccessedAt().plus(row.get().maxInactive()).isBefore(now)) {
+        if (row.isPresent() && (row.get().lastAccessedAt().plus(row.get().maxInactive()).isBefore(now)
+                || row.get().createdAt().isBefore(createdNotBefore))) {
             delete(id);
             return Optional.empty();
         }
@@ -70,17 +70,36 @@ class SessionRows {
         });
         // A later save in this request writes the session's own time back: it must be the one now stored.
         Row r = row.get();
-        return Optional.of(new Row(r.id(), r.createdAt(), now, r.maxInactive(), r.attributes()));
+        return Optional.of(new Row(r.id(), r.createdAt(), now, r.maxInactive(), r.attributes(), r.accountId()));
     }
 
+    /** Stores a session that was never stored before. */
     @Transactional
-    void save(Row row) {
-        jdbc.prepareStatement(UPSERT, ps -> {
+    void insert(Row row) {
+        jdbc.prepareStatement(INSERT, ps -> {
             ps.setString(1, row.id());
             ps.setTimestamp(2, Timestamp.from(row.createdAt()));
             ps.setTimestamp(3, Timestamp.from(row.lastAccessedAt()));
             ps.setInt(4, (int) row.maxInactive().toSeconds());
             ps.setString(5, row.attributes());
+            ps.setObject(6, row.accountId(), Types.BIGINT);
+            return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * Writes a stored session back, if it still exists: a request that read the session before an administrator
+     * ended it must not bring it back when it saves.
+     */
+    @Transactional
+    void update(Row row) {
+        jdbc.prepareStatement("UPDATE http_session SET last_accessed_at = ?, max_inactive_s = ?, attributes = ?,"
+                + " account_id = ? WHERE id = ?", ps -> {
+            ps.setTimestamp(1, Timestamp.from(row.lastAccessedAt()));
+            ps.setInt(2, (int) row.maxInactive().toSeconds());
+            ps.setString(3, row.attributes());
+            ps.setObject(4, row.accountId(), Types.BIGINT);
+            ps.setString(5, row.id());
             return ps.executeUpdate();
         });
     }
@@ -93,11 +112,21 @@ class SessionRows {
         });
     }
 
-    /** Removes the sessions last used before the cutoff. */
+    /** Ends every session of the account. */
     @Transactional
-    void deleteUnusedSince(Instant cutoff) {
-        jdbc.prepareStatement("DELETE FROM http_session WHERE last_accessed_at < ?", ps -> {
-            ps.setTimestamp(1, Timestamp.from(cutoff));
+    void deleteOfAccount(long accountId) {
+        jdbc.prepareStatement("DELETE FROM http_session WHERE account_id = ?", ps -> {
+            ps.setLong(1, accountId);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Removes the sessions last used before {@code unusedSince} and those created before {@code createdBefore}. */
+    @Transactional
+    void deleteExpired(Instant unusedSince, Instant createdBefore) {
+        jdbc.prepareStatement("DELETE FROM http_session WHERE last_accessed_at < ? OR created_at < ?", ps -> {
+            ps.setTimestamp(1, Timestamp.from(unusedSince));
+            ps.setTimestamp(2, Timestamp.from(createdBefore));
             return ps.executeUpdate();
         });
     }

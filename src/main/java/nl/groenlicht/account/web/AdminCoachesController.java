@@ -29,7 +29,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The administrator's pages for coach accounts: create, disable or enable, and set a new password. */
+/**
+ * The administrator's pages for coach accounts: create, disable or enable, and set a new password. Disabling a coach
+ * or setting their password logs them out everywhere at once.
+ */
 @Secured("ADMIN")
 @Controller("/admin/coaches")
 class AdminCoachesController {
@@ -90,8 +93,7 @@ class AdminCoachesController {
     }
 
     private Account coach(long id) {
-        return accounts.find(id).filter(a -> a.role() == Role.COACH)
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "not found"));
+        return accounts.coach(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "not found"));
     }
 
     private MutableHttpResponse<?> page(HttpRequest<?> request, Map<String, String> typed, Map<String, String> problems,

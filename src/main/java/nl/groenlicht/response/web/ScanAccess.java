@@ -8,6 +8,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
+import nl.groenlicht.account.AccountService;
 import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.ScanMode;
 import nl.groenlicht.response.ScanService;
@@ -21,6 +22,10 @@ import java.util.function.Predicate;
  * Who may open a scan: pages by the HttpOnly cookie that the resume link sets (scoped to the scan's pages), or, for a
  * scan a coach made or invited an employer to, the logged-in coach it belongs to and administrators; the API by the
  * {@code X-Scan-Token} header. Anything else is a 404 that does not tell whether the scan exists.
+ * <p>
+ * The token of a site-visit scan was handed to the coach's logged-in browser, so it counts only as long as the coach's
+ * sessions would: once an administrator disables the coach or sets their password, it opens nothing, and the coach
+ * (or an administrator) opens the scan through the login.
  */
 @Singleton
 public class ScanAccess {
@@ -29,10 +34,12 @@ public class ScanAccess {
 
     private final ScanService scans;
     private final HttpHostResolver hostResolver;
+    private final AccountService accounts;
 
-    ScanAccess(ScanService scans, HttpHostResolver hostResolver) {
+    ScanAccess(ScanService scans, HttpHostResolver hostResolver, AccountService accounts) {
         this.scans = scans;
         this.hostResolver = hostResolver;
+        this.accounts = accounts;
     }
 
     /**
@@ -77,7 +84,7 @@ public class ScanAccess {
 
     private Scan byCookieOrStaff(String id, HttpRequest<?> request, Predicate<Scan> staffMay) {
         Optional<Long> scanId = parseId(id);
-        return scanId.flatMap(sid -> scans.find(sid, token(sid, request)))
+        return scanId.flatMap(sid -> byToken(sid, token(sid, request)))
                 .or(() -> scanId.flatMap(scans::byId).filter(staffMay).filter(scan -> isStaffOf(scan, request)))
                 .orElseThrow(ScanAccess::notFound);
     }
@@ -94,7 +101,16 @@ public class ScanAccess {
     }
 
     public Optional<Scan> byToken(String id, String token) {
-        return parseId(id).flatMap(scanId -> scans.find(scanId, token));
+        return parseId(id).flatMap(scanId -> byToken(scanId, token));
+    }
+
+    private Optional<Scan> byToken(long id, String token) {
+        return scans.find(id, token).filter(this::tokenStillCounts);
+    }
+
+    private boolean tokenStillCounts(Scan visit) {
+        return visit.scanMode() != ScanMode.COACH || visit.coachId() == null
+                || accounts.stillTrusts(visit.coachId(), visit.createdAt());
     }
 
     /** The token in this browser's cookie for the scan, or null. */
