@@ -19,6 +19,7 @@ import nl.groenlicht.account.Role;
 import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
+import nl.groenlicht.web.HtmlPages;
 import nl.groenlicht.web.LanguageFilter;
 import nl.groenlicht.web.Messages;
 import nl.groenlicht.web.RemoteAddress;
@@ -31,6 +32,7 @@ import java.util.Map;
 
 /** The administrator's pages for coach accounts: create, disable or enable, and set a new password. */
 @Secured("ADMIN")
+@HtmlPages
 @Controller("/admin/coaches")
 class AdminCoachesController {
 

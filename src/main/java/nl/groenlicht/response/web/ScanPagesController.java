@@ -25,6 +25,7 @@ import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.Section;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
+import nl.groenlicht.web.HtmlPages;
 import nl.groenlicht.web.LanguageFilter;
 
 import java.net.URI;
@@ -40,6 +41,7 @@ import java.util.Map;
  */
 // No account: the scan's private token (or nothing, for public pages) is what grants access.
 @Secured(SecurityRule.IS_ANONYMOUS)
+@HtmlPages
 @Controller
 class ScanPagesController {
 
