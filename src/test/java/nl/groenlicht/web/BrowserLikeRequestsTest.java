@@ -61,22 +61,19 @@ class BrowserLikeRequestsTest {
                 scanPage + "/result", scanPage + "/report", scanPage + "/plan");
     }
 
-    private static String[] accept(String accept) {
-        return accept.isEmpty() ? new String[0] : new String[] {"Accept", accept};
-    }
 
     @Test
     void everyPublicPageAnswersEveryAcceptHeaderWithItsHtmlPage() {
         List<String> failures = new ArrayList<>();
         for (String accept : ACCEPTS) {
             for (String page : pages) {
-                HttpResponse<String> response = browser.get(page, accept(accept));
+                HttpResponse<String> response = browser.get(page, Http.accept(accept));
                 String type = response.headers().firstValue("Content-Type").orElse("");
                 if (response.statusCode() != 200 || !type.startsWith("text/html") || !response.body().contains("<h1")) {
                     failures.add(page + " with Accept '" + accept + "': " + response.statusCode() + " " + type);
                 }
             }
-            HttpResponse<String> missing = browser.get("/no-such-page", accept(accept));
+            HttpResponse<String> missing = browser.get("/no-such-page", Http.accept(accept));
             if (missing.statusCode() != 404 || !missing.body().contains("<h1")) {
                 failures.add("404 page with Accept '" + accept + "': " + missing.statusCode());
             }
@@ -93,7 +90,7 @@ class BrowserLikeRequestsTest {
             for (String accept : ACCEPTS) {
                 for (String page : all) {
                     HttpResponse<String> response = browser.get(page + "?lang="
-                            + URLEncoder.encode(lang, StandardCharsets.UTF_8), accept(accept));
+                            + URLEncoder.encode(lang, StandardCharsets.UTF_8), Http.accept(accept));
                     String body = response.body();
                     boolean echoed = body.contains(MARKUP) || body.contains(LONG.substring(0, 100));
                     if (response.statusCode() >= 500 || !body.contains("<html lang=\"nl\"") || echoed) {
