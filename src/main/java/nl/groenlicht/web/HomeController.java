@@ -1,11 +1,12 @@
 package nl.groenlicht.web;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.views.View;
+import io.micronaut.views.ModelAndView;
 import nl.groenlicht.scan.Language;
 import nl.groenlicht.scan.QuestionnaireCatalog;
 
@@ -13,6 +14,7 @@ import java.util.Map;
 
 /** The start page: what the scan looks at, how long it takes and what happens with the answers. */
 @Secured(SecurityRule.IS_ANONYMOUS)
+@HtmlPages
 @Controller
 class HomeController {
 
@@ -22,10 +24,11 @@ class HomeController {
         this.catalog = catalog;
     }
 
-    @View("start")
+    // A ModelAndView like every other page: with @View the views filter rendered HEAD / without its model (a 500).
     @Get
-    Map<String, Object> start(HttpRequest<?> request) {
+    HttpResponse<ModelAndView<Map<String, Object>>> start(HttpRequest<?> request) {
         Language language = LanguageFilter.of(request);
-        return Map.of("sectionTitles", catalog.current().sections().stream().map(s -> s.title().in(language)).toList());
+        return HttpResponse.ok(new ModelAndView<>("start",
+                Map.of("sectionTitles", catalog.current().sections().stream().map(s -> s.title().in(language)).toList())));
     }
 }

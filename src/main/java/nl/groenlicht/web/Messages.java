@@ -35,6 +35,10 @@ public class Messages {
         return text;
     }
 
+    public boolean has(Language language, String key) {
+        return bundles.get(language).containsKey(key);
+    }
+
     /** The texts for message keys given by field, in the same order. */
     public Map<String, String> byField(Language language, Map<String, String> keysByField) {
         Map<String, String> texts = new LinkedHashMap<>();

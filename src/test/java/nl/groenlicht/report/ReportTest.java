@@ -133,7 +133,7 @@ class ReportTest {
     @Test
     @SuppressWarnings("unchecked")
     void resultApiListsAdviceWithReasonsRedFirst() throws Exception {
-        HttpResponse<String> response = http.get("/api/scans/" + scanId + "/result", "X-Scan-Token", token);
+        HttpResponse<String> response = http.get("/api/scans/" + scanId + "/result?lang=en", "X-Scan-Token", token);
         Map<String, Object> result = json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
         List<Map<String, Object>> advice = (List<Map<String, Object>>) result.get("advice");
         Map<String, Object> harrie = advice.stream().filter(a -> "harrieHelptSupervisor".equals(a.get("id")))

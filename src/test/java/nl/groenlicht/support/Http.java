@@ -75,6 +75,11 @@ public final class Http {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An Accept header as header arguments; "" gives none at all. */
+    public static String[] accept(String accept) {
+        return accept.isEmpty() ? new String[0] : new String[] {"Accept", accept};
+    }
+
     public static String csrfOf(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {

@@ -5,6 +5,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.groenlicht.support.Database;
 import nl.groenlicht.support.Http;
+import nl.groenlicht.support.LogCapture;
+import nl.groenlicht.support.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -28,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hundreds of generated bad requests to the pages and the API: malformed JSON, wrong types, huge and empty strings,
- * unicode edge cases and NUL, bad and other scans' ids and tokens, unknown enum values, forms without CSRF. Each is
+ * unicode edge cases and NUL, bad and other scans' ids and tokens, unknown enum values, forms without CSRF, odd
+ * addresses sent raw, each page request also with the Accept headers browsers and monitoring tools send. Each is
  * refused with a 4xx (or, on a staff page without a login, a redirect to it), never a 5xx, never a stack trace or class name, and nothing refused is stored.
  */
 @MicronautTest(transactional = false)
@@ -41,6 +44,14 @@ class BadInputSweepTest {
     /** Text that is hard to handle: empty, huge, NUL, a lone surrogate, right-to-left marks, markup, SQL. */
     private static final List<String> NASTY_TEXT = List.of("", " ", HUGE, "a\u0000b", "\uD800", "\u202Eevil\u202C",
             "<script>alert(1)</script>", "'; DROP TABLE scan; --", "\uFEFF", "😀".repeat(3000));
+    /** What browsers, crawlers and monitoring tools send; "" is no Accept header at all. */
+    private static final List<String> BROWSER_ACCEPTS = List.of("text/html", "application/xhtml+xml",
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "*/*", "");
+    /** Addresses java.net.http will not send: not URIs, too long, or with a resume token and junk after it. */
+    private static final List<String> ODD_URIS = List.of("/%", "/%zz", "/scans/%zz/result", "/api/scans/%zz/result",
+            "/a b", "/scans/1 /result", "/resume/WdYwrOPYg2na_bpYsMppqvOUbroEEKoB2trcMOowpE0|", "/resume/x\\y",
+            "/resume/%", "/scans/<script>/result", "/?lang=<script>", "/?lang=%", "/" + "x".repeat(5000),
+            "/scans/new?lang=" + "x".repeat(10_000), "/..%2f..%2fetc%2fpasswd", "/scans/%00/result", "/api/%");
     private static final List<String> BAD_IDS = List.of("-1", "0", "99999999999999999999", "abc", "1.5", "%00",
             "1%3BDROP", "%2e%2e%2f", "9223372036854775807", "-9223372036854775808");
 
@@ -83,6 +94,22 @@ class BadInputSweepTest {
             failures.add(e + " for " + method + " " + path);
         }
     }
+
+    /** Over a socket, as sent: for what java.net.http refuses to send. */
+    private void sendRaw(String target, String accept) {
+        sent++;
+        RawHttp.Answer answer = accept.isEmpty() ? new RawHttp(server.getURI()).get(target)
+                : new RawHttp(server.getURI()).get(target, "Accept", accept);
+        String what = "GET " + target.substring(0, Math.min(target.length(), 80)) + " Accept '" + accept + "'";
+        if (answer.status() < 400 || answer.status() >= 500) {
+            failures.add(answer.status() + " for " + what);
+        }
+        Matcher leak = LEAK.matcher(answer.body());
+        if (leak.find()) {
+            failures.add("'" + leak.group() + "' in the body for " + what);
+        }
+    }
+
 
     private Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -127,6 +154,7 @@ class BadInputSweepTest {
         Matcher organisationId = Pattern.compile("\"id\":(\\d+)").matcher(organisation.body());
         assertTrue(organisationId.find());
         Map<String, Long> before = counts();
+        LogCapture log = new LogCapture();
 
         List<String> malformed = new ArrayList<>(List.of("", "{", "}", "[]", "null", "true", "42", "\"text\"",
                 "{\"answers\":", "{\"answers\":[]}", "{\"answers\":null}", "{\"answers\":{}} trailing", "{,}",
@@ -162,12 +190,20 @@ class BadInputSweepTest {
         for (String id : BAD_IDS) {
             for (String tail : List.of("/result", "/export.json", "/export.csv", "/report.pdf")) {
                 send("GET", "/api/scans/" + id + tail, null, null, "X-Scan-Token", token);
-                send("GET", "/scans/" + id + tail.replace("/export.json", "/report"), null, null);
+                for (String accept : BROWSER_ACCEPTS) {
+                    send("GET", "/scans/" + id + tail.replace("/export.json", "/report"), null, null, Http.accept(accept));
+                }
             }
             send("PUT", "/api/scans/" + id + "/answers", "application/json", "{\"answers\":{}}", "X-Scan-Token", token);
             send("GET", "/api/organisations/" + id, null, null, "Authorization", coachAuth);
             send("GET", "/coach/organisations/" + id, null, null, "Authorization", coachAuth);
-            send("GET", "/resume/" + id, null, null);
+            for (String accept : BROWSER_ACCEPTS) {
+                send("GET", "/resume/" + id, null, null, Http.accept(accept));
+                send("GET", "/scans/" + id + "/sections/stimuli", null, null, Http.accept(accept));
+            }
+        }
+        for (String target : ODD_URIS) {
+            BROWSER_ACCEPTS.forEach(accept -> sendRaw(target, accept));
         }
         for (String wrong : List.of(othersToken, "", "x".repeat(5000), token.substring(1), token.toUpperCase())) {
             send("PUT", "/api/scans/" + scanId + "/answers", "application/json",
@@ -187,7 +223,9 @@ class BadInputSweepTest {
             }
         }
 
+        log.close();
         assertEquals(List.of(), failures.subList(0, Math.min(failures.size(), 20)), failures.size() + " failures");
+        assertEquals(List.of(), log.warnings(), "refused requests are not logged as failures");
         assertTrue(sent >= 500, "at least 500 cases: " + sent);
         assertEquals(before, counts(), "nothing refused was stored");
     }

@@ -19,6 +19,7 @@ import nl.groenlicht.account.Role;
 import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
+import nl.groenlicht.web.HtmlPages;
 import nl.groenlicht.web.LanguageFilter;
 import nl.groenlicht.web.Messages;
 import nl.groenlicht.web.RemoteAddress;
@@ -34,6 +35,7 @@ import java.util.Map;
  * or setting their password logs them out everywhere at once.
  */
 @Secured("ADMIN")
+@HtmlPages
 @Controller("/admin/coaches")
 class AdminCoachesController {
 

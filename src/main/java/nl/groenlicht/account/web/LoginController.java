@@ -24,6 +24,7 @@ import nl.groenlicht.account.AuditLog;
 import nl.groenlicht.account.StaffLogin;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
+import nl.groenlicht.web.HtmlPages;
 import nl.groenlicht.web.RemoteAddress;
 
 import java.net.URI;
@@ -36,6 +37,7 @@ import java.util.Map;
  * attempts are throttled and the session id is renewed at login (no session fixation).
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
+@HtmlPages
 @Controller
 class LoginController {
 

@@ -23,6 +23,7 @@ import nl.groenlicht.scan.Language;
 import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
+import nl.groenlicht.web.HtmlPages;
 import nl.groenlicht.web.LanguageFilter;
 import nl.groenlicht.web.Messages;
 
@@ -35,6 +36,7 @@ import java.util.Map;
 
 /** The coach's workspace: their organisations (all of them for an administrator) and each one's sites. */
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@HtmlPages
 @Controller("/coach")
 class OrganisationPagesController {
 

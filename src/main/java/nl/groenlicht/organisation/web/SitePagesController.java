@@ -21,6 +21,7 @@ import nl.groenlicht.organisation.Staff;
 import nl.groenlicht.response.ScanService;
 import nl.groenlicht.response.web.ScanAccess;
 import nl.groenlicht.web.Csrf;
+import nl.groenlicht.web.HtmlPages;
 import nl.groenlicht.web.LanguageFilter;
 
 import java.net.URI;
@@ -34,6 +35,7 @@ import java.util.function.BiFunction;
  * spot, an invitation for the employer's own self-assessment, and the two compared.
  */
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@HtmlPages
 @Controller("/coach/organisations/{id}/sites/{siteId}")
 class SitePagesController {
 

@@ -24,6 +24,7 @@ import nl.groenlicht.response.web.ScanAccess;
 import nl.groenlicht.scan.Language;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
+import nl.groenlicht.web.HtmlPages;
 import nl.groenlicht.web.LanguageFilter;
 import nl.groenlicht.web.Messages;
 
@@ -38,6 +39,7 @@ import java.util.Map;
 /** The action plan: the user picks advice, with an owner and a target date each; saving replaces the whole plan. */
 // No account: the scan's private token (or nothing, for public pages) is what grants access.
 @Secured(SecurityRule.IS_ANONYMOUS)
+@HtmlPages
 @Controller("/scans/{id}/plan")
 class PlanPageController {
 

@@ -6,6 +6,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import nl.groenlicht.report.ReportData;
@@ -18,7 +19,10 @@ import nl.groenlicht.web.ApiError;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** A scan's result with its advice, its exports and its PDF report, for API clients holding the scan's token. */
+/**
+ * A scan's result with its advice and its exports, for API clients holding the scan's token: in Dutch, or with
+ * {@code ?lang=en} in English, like the questionnaire.
+ */
 // No account: the scan's private token (or nothing, for public pages) is what grants access.
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/scans/{id}")
@@ -37,21 +41,28 @@ class ReportApiController {
     }
 
     @Get("/result")
-    HttpResponse<?> result(String id, @Nullable @Header("X-Scan-Token") String token) {
-        return withReport(id, token, data -> HttpResponse.ok(json.result(data, Language.EN)));
+    HttpResponse<?> result(String id, @Nullable @Header("X-Scan-Token") String token, @Nullable @QueryValue String lang) {
+        return withReport(id, token, data -> HttpResponse.ok(json.result(data, language(lang))));
     }
 
     @Get("/export.json")
-    HttpResponse<?> exportJson(String id, @Nullable @Header("X-Scan-Token") String token) {
-        return withReport(id, token, data -> HttpResponse.ok(json.export(data, Language.EN))
+    HttpResponse<?> exportJson(String id, @Nullable @Header("X-Scan-Token") String token,
+                               @Nullable @QueryValue String lang) {
+        return withReport(id, token, data -> HttpResponse.ok(json.export(data, language(lang)))
                 .header("Content-Disposition", "attachment; filename=\"groenlicht-scan-" + data.scan().id() + ".json\""));
     }
 
     @Get("/export.csv")
-    HttpResponse<?> exportCsv(String id, @Nullable @Header("X-Scan-Token") String token) {
-        return withReport(id, token, data -> HttpResponse.ok(csv.answers(data, Language.EN))
+    HttpResponse<?> exportCsv(String id, @Nullable @Header("X-Scan-Token") String token,
+                              @Nullable @QueryValue String lang) {
+        return withReport(id, token, data -> HttpResponse.ok(csv.answers(data, language(lang)))
                 .contentType(new MediaType("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"groenlicht-scan-" + data.scan().id() + ".csv\""));
+    }
+
+    /** The query's language only, not the pages' cookie: an API client gets the same answer every time. */
+    private static Language language(@Nullable String lang) {
+        return Language.parse(lang).orElse(Language.DEFAULT);
     }
 
     private HttpResponse<?> withReport(String id, String token, Function<ReportData, HttpResponse<?>> respond) {

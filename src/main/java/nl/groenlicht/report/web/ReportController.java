@@ -19,6 +19,7 @@ import nl.groenlicht.response.web.ScanAccess;
 import nl.groenlicht.scan.Language;
 import nl.groenlicht.web.ApiError;
 import nl.groenlicht.web.FreemarkerViewsRenderer;
+import nl.groenlicht.web.HtmlPages;
 import nl.groenlicht.web.LanguageFilter;
 
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.Map;
 /** The advice report as a page and as a PDF, for the page flow (cookie) and the API (token header). */
 // No account: the scan's private token (or nothing, for public pages) is what grants access.
 @Secured(SecurityRule.IS_ANONYMOUS)
+@HtmlPages
 @Controller
 class ReportController {
 

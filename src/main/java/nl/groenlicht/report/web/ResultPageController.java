@@ -10,6 +10,7 @@ import io.micronaut.views.ModelAndView;
 import nl.groenlicht.report.ReportService;
 import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.web.ScanAccess;
+import nl.groenlicht.web.HtmlPages;
 import nl.groenlicht.web.LanguageFilter;
 
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Map;
 /** The result page: every light with the answers behind it, the verdict, and the advice that follows. */
 // No account: the scan's private token (or nothing, for public pages) is what grants access.
 @Secured(SecurityRule.IS_ANONYMOUS)
+@HtmlPages
 @Controller
 class ResultPageController {
 

@@ -28,6 +28,7 @@ import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.Section;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
+import nl.groenlicht.web.HtmlPages;
 import nl.groenlicht.web.LanguageFilter;
 import nl.groenlicht.web.Messages;
 import nl.groenlicht.web.RemoteAddress;
@@ -47,6 +48,7 @@ import java.util.Optional;
  */
 // No account: the scan's private token (or nothing, for public pages) is what grants access.
 @Secured(SecurityRule.IS_ANONYMOUS)
+@HtmlPages
 @Controller
 class ScanPagesController {
 
