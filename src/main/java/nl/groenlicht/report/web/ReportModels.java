@@ -13,6 +13,7 @@ import nl.groenlicht.report.ReportData;
 import nl.groenlicht.response.web.ResultModels;
 import nl.groenlicht.scan.AnswerOption;
 import nl.groenlicht.scan.Language;
+import nl.groenlicht.scoring.Light;
 import nl.groenlicht.web.Messages;
 
 import java.time.LocalDate;
@@ -50,11 +51,13 @@ public class ReportModels {
                 language);
         List<AdviceView> advice = data.advice().stream().map(a -> view(a, language)).toList();
         model.put("advice", advice);
-        model.put("adviceGroups", Arrays.stream(AdviceCategory.values())
+        List<AdviceView.Group> groups = Arrays.stream(AdviceCategory.values())
                 .map(c -> new AdviceView.Group(c.name(), messages.get(language, "category." + c.name()),
                         advice.stream().filter(a -> a.category().equals(c.name())).toList()))
                 .filter(g -> !g.advice().isEmpty())
-                .toList());
+                .toList();
+        model.put("adviceGroups", groups);
+        model.put("sourceList", SourceList.of(groups));
         List<String> applying = data.advice().stream().map(a -> a.item().id()).toList();
         model.put("instruments", adviceEngine.catalogue().items().stream()
                 .filter(i -> i.category() == AdviceCategory.FINANCIAL)
@@ -63,11 +66,14 @@ public class ReportModels {
                         "validAsOf", i.facts().stream().map(Fact::validAsOf).distinct().sorted()
                                 .map(d -> d.format(SHORT_DATE)).toList()))
                 .toList());
-        model.put("plan", data.plan().stream()
+        List<AdviceView.PlanLineView> plan = data.plan().stream()
                 .map(line -> new AdviceView.PlanLineView(line.adviceId(),
                         adviceEngine.catalogue().item(line.adviceId()).map(i -> i.title().in(language)).orElse(line.adviceId()),
                         line.owner(), date(line.targetDate(), language)))
-                .toList());
+                .toList();
+        model.put("plan", plan);
+        model.put("summary", ReportSummary.of(advice, data.plan(), plan, data.result().sections(),
+                lightLabels(language), language));
         model.put("date", date(data.date(), language));
         if (data.comparison() != null) {
             model.put("comparison", comparisons.model(data.comparison(), language));
@@ -101,6 +107,14 @@ public class ReportModels {
         return messages.get(language, "advice.becauseAnswer", answered.item().text().in(language),
                 answered.chosen().stream().map(AnswerOption::label).map(t -> t.in(language))
                         .collect(Collectors.joining(", ")));
+    }
+
+    private Map<Light, String> lightLabels(Language language) {
+        Map<Light, String> labels = new EnumMap<>(Light.class);
+        for (Light light : Light.values()) {
+            labels.put(light, messages.get(language, "light." + light.name()));
+        }
+        return labels;
     }
 
     static String date(LocalDate date, Language language) {
