@@ -19,7 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Turns the report's HTML into a PDF. The font is embedded so that ë, é and € print the same everywhere;
+ * Turns the report's HTML into a tagged PDF. The font is embedded so that ë, é and € print the same everywhere;
  * jsoup turns the HTML5 into the XML document the PDF renderer needs.
  *
  * <p>The two fonts are parsed once, not on every render: each PDF still gets its own font object and its own subset,
@@ -40,6 +40,8 @@ public class PdfRenderer {
         try (PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // Tagged (PDF/UA): a structure tree with headings and tables, the title and language from the HTML.
+            builder.usePdfUaAccessibility(true);
             builder.usePDDocument(document);
             builder.useFont(new EmbeddedSubset(document, regular), FONT_FAMILY, 400,
                     BaseRendererBuilder.FontStyle.NORMAL, true);
@@ -84,6 +86,9 @@ public class PdfRenderer {
             // Parsed from memory: subsetting "closes" the font it was given, which for a font held in memory frees
             // nothing, so the font stays usable for the next PDF.
             TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+            // Without glyph substitution PDFBox draws "fi" and "fl" as two letters, not as DejaVu's ligature glyphs,
+            // which text extraction and copying would turn into U+FB01 and U+FB02 instead of plain letters.
+            font.setEnableGsub(false);
             prepare(font);
             return font;
         } catch (IOException e) {

@@ -24,9 +24,28 @@ public final class ScanAnswers {
     /** Answers every scored item: the worst option in the named sections, the best elsewhere. */
     public static void answerAll(URI server, JsonMapper json, Questionnaire questionnaire, long scanId, String token,
                                  String... worstSections) throws IOException {
+        answerAll(server, json, questionnaire, scanId, token,
+                section -> List.of(worstSections).contains(section.id()) ? Options::worst : Options::best);
+    }
+
+    /**
+     * The "mixed" scan of the report tests: red (worst answers) in three sections, the middle answers in three more
+     * (orange or red, as the thresholds fall), the best in the rest.
+     */
+    public static void answerMixed(URI server, JsonMapper json, Questionnaire questionnaire, long scanId, String token)
+            throws IOException {
+        List<String> worst = List.of("stimuli", "supervisor", "work");
+        List<String> middle = List.of("cohesion", "colleagues", "client");
+        answerAll(server, json, questionnaire, scanId, token, section -> worst.contains(section.id()) ? Options::worst
+                : middle.contains(section.id()) ? Options::middle : Options::best);
+    }
+
+    /** Answers every scored item with the option the section's picker chooses. */
+    public static void answerAll(URI server, JsonMapper json, Questionnaire questionnaire, long scanId, String token,
+                                 Function<Section, Function<Item, String>> picker) throws IOException {
         Map<String, String> answers = new LinkedHashMap<>();
         for (Section section : questionnaire.sections()) {
-            Function<Item, String> pick = List.of(worstSections).contains(section.id()) ? Options::worst : Options::best;
+            Function<Item, String> pick = picker.apply(section);
             section.scoredItems().forEach(item -> answers.put(item.id(), pick.apply(item)));
         }
         HttpResponse<String> saved = new Http(server).put("/api/scans/" + scanId + "/answers",

@@ -14,6 +14,7 @@ import nl.groenlicht.report.ReportData;
 import nl.groenlicht.response.web.ResultModels;
 import nl.groenlicht.scan.AnswerOption;
 import nl.groenlicht.scan.Language;
+import nl.groenlicht.scoring.Light;
 import nl.groenlicht.web.Messages;
 
 import java.time.LocalDate;
@@ -51,11 +52,13 @@ public class ReportModels {
                 language);
         List<AdviceView> advice = data.advice().stream().map(a -> view(a, data.date(), language)).toList();
         model.put("advice", advice);
-        model.put("adviceGroups", Arrays.stream(AdviceCategory.values())
+        List<AdviceView.Group> groups = Arrays.stream(AdviceCategory.values())
                 .map(c -> new AdviceView.Group(c.name(), messages.get(language, "category." + c.name()),
                         advice.stream().filter(a -> a.category().equals(c.name())).toList()))
                 .filter(g -> !g.advice().isEmpty())
-                .toList());
+                .toList();
+        model.put("adviceGroups", groups);
+        model.put("sourceList", SourceList.of(groups));
         List<String> applying = data.advice().stream().map(a -> a.item().id()).toList();
         AdviceCatalogue catalogue = adviceEngine.catalogue(data.questionnaire());
         model.put("instruments", catalogue.items().stream()
@@ -65,11 +68,14 @@ public class ReportModels {
                         "checked", i.facts().stream().map(Fact::checked).distinct().sorted()
                                 .map(d -> d.format(SHORT_DATE)).toList()))
                 .toList());
-        model.put("plan", data.plan().stream()
+        List<AdviceView.PlanLineView> plan = data.plan().stream()
                 .map(line -> new AdviceView.PlanLineView(line.adviceId(),
                         catalogue.item(line.adviceId()).map(i -> i.title().in(language)).orElse(line.adviceId()),
                         line.owner(), date(line.targetDate(), language)))
-                .toList());
+                .toList();
+        model.put("plan", plan);
+        model.put("summary", ReportSummary.of(advice, data.plan(), plan, data.result().sections(),
+                lightLabels(language), language));
         model.put("date", date(data.date(), language));
         if (data.comparison() != null) {
             model.put("comparison", comparisons.model(data.comparison(), language));
@@ -114,6 +120,14 @@ public class ReportModels {
 
     private static String optionalDate(LocalDate date, Language language) {
         return date == null ? null : date(date, language);
+    }
+
+    private Map<Light, String> lightLabels(Language language) {
+        Map<Light, String> labels = new EnumMap<>(Light.class);
+        for (Light light : Light.values()) {
+            labels.put(light, messages.get(language, "light." + light.name()));
+        }
+        return labels;
     }
 
     static String date(LocalDate date, Language language) {
