@@ -65,6 +65,7 @@ public class ReportModels {
                 .filter(i -> i.category() == AdviceCategory.FINANCIAL)
                 .map(i -> Map.of("advice", view(new Advice(i, List.of(), null), data.date(), language),
                         "applies", applying.contains(i.id()),
+                        "keyCondition", ReportSummary.firstSentence(i.conditions().in(language), language),
                         "checked", i.facts().stream().map(Fact::checked).distinct().sorted()
                                 .map(d -> d.format(SHORT_DATE)).toList()))
                 .toList());
