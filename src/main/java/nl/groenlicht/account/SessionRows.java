@@ -3,6 +3,7 @@ package nl.groenlicht.account;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.groenlicht.response.ScanToken;
 
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -11,7 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The rows of http_session. */
+/**
+ * The rows of http_session. A row is keyed by the SHA-256 of the session id, never the id itself: whoever reads the
+ * table (a backup, a copy, a database account) cannot take over a logged-in staff member's session with it.
+ */
 @Singleton
 class SessionRows {
 
@@ -47,9 +51,9 @@ class SessionRows {
                 "SELECT id, created_at, last_accessed_at, max_inactive_s, attributes, account_id FROM http_session"
                         + " WHERE id = ?",
                 ps -> {
-                    ps.setString(1, id);
+                    ps.setString(1, key(id));
                     try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(new Row(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        return rs.next() ? Optional.of(new Row(id, rs.getTimestamp(2).toInstant(),
                                 rs.getTimestamp(3).toInstant(), Duration.ofSeconds(rs.getInt(4)), rs.getString(5),
                                 rs.getObject(6, Long.class)))
                                 : Optional.<Row>empty();
@@ -65,7 +69,7 @@ class SessionRows {
         }
         jdbc.prepareStatement("UPDATE http_session SET last_accessed_at = ? WHERE id = ?", ps -> {
             ps.setTimestamp(1, Timestamp.from(now));
-            ps.setString(2, id);
+            ps.setString(2, key(id));
             return ps.executeUpdate();
         });
         // A later save in this request writes the session's own time back: it must be the one now stored.
@@ -77,7 +81,7 @@ class SessionRows {
     @Transactional
     void insert(Row row) {
         jdbc.prepareStatement(INSERT, ps -> {
-            ps.setString(1, row.id());
+            ps.setString(1, key(row.id()));
             ps.setTimestamp(2, Timestamp.from(row.createdAt()));
             ps.setTimestamp(3, Timestamp.from(row.lastAccessedAt()));
             ps.setInt(4, (int) row.maxInactive().toSeconds());
@@ -99,7 +103,7 @@ class SessionRows {
             ps.setInt(2, (int) row.maxInactive().toSeconds());
             ps.setString(3, row.attributes());
             ps.setObject(4, row.accountId(), Types.BIGINT);
-            ps.setString(5, row.id());
+            ps.setString(5, key(row.id()));
             return ps.executeUpdate();
         });
     }
@@ -107,7 +111,7 @@ class SessionRows {
     @Transactional
     boolean delete(String id) {
         return jdbc.prepareStatement("DELETE FROM http_session WHERE id = ?", ps -> {
-            ps.setString(1, id);
+            ps.setString(1, key(id));
             return ps.executeUpdate() > 0;
         });
     }
@@ -129,5 +133,10 @@ class SessionRows {
             ps.setTimestamp(2, Timestamp.from(createdBefore));
             return ps.executeUpdate();
         });
+    }
+
+    /** The stored key of a session id: the same SHA-256 (hex) that scan tokens are stored as. */
+    static String key(String sessionId) {
+        return ScanToken.hash(sessionId);
     }
 }

@@ -51,6 +51,11 @@ public final class Questionnaire {
         return sections;
     }
 
+    /** How many questions there are, the profile's included. */
+    public int itemCount() {
+        return itemsById.size();
+    }
+
     public Optional<Item> item(String itemId) {
         return Optional.ofNullable(itemsById.get(itemId));
     }

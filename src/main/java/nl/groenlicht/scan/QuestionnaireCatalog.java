@@ -23,6 +23,11 @@ public final class QuestionnaireCatalog {
                 .sorted(Comparator.comparing(Questionnaire::version)).toList();
     }
 
+    /** The most questions any loaded version has: no scan can hold more answers than this. */
+    public int mostItems() {
+        return questionnaires.stream().mapToInt(Questionnaire::itemCount).max().orElse(0);
+    }
+
     /**
      * The questionnaire a new scan uses: the highest version. The seed data holds one questionnaire id today; should
      * there be more, the first by id is used.

@@ -7,6 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import nl.groenlicht.scan.Language;
 import nl.groenlicht.validation.InvalidFieldsException;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,23 @@ public final class ApiError {
     }
 
     public static MutableHttpResponse<Map<String, Object>> ofItems(HttpStatus status, List<Map.Entry<String, String>> itemMessages) {
-        List<Map<String, String>> errors = itemMessages.stream().map(e -> {
+        return HttpResponse.<Map<String, Object>>status(status).body(Map.of("errors", errors(itemMessages)));
+    }
+
+    /** Refused items, cut short: a last error without an item, {@code more}, tells what was left out. */
+    public static MutableHttpResponse<Map<String, Object>> ofItems(HttpStatus status, List<Map.Entry<String, String>> itemMessages,
+                                                                   String more) {
+        List<Map<String, String>> errors = new ArrayList<>(errors(itemMessages));
+        errors.add(Map.of("message", more));
+        return HttpResponse.<Map<String, Object>>status(status).body(Map.of("errors", errors));
+    }
+
+    private static List<Map<String, String>> errors(List<Map.Entry<String, String>> itemMessages) {
+        return itemMessages.stream().map(e -> {
             Map<String, String> error = new LinkedHashMap<>();
             error.put("item", e.getKey());
             error.put("message", e.getValue());
             return error;
         }).toList();
-        return HttpResponse.<Map<String, Object>>status(status).body(Map.of("errors", errors));
     }
 }

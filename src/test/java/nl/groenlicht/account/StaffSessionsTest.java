@@ -5,12 +5,15 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import nl.groenlicht.response.ScanToken;
 import nl.groenlicht.support.Database;
 import nl.groenlicht.support.Http;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,5 +208,18 @@ class StaffSessionsTest {
 
         assertEquals(401, api.post("/api/organisations", "application/json", "{\"name\":\"Na\"}",
                 "Authorization", basic).statusCode());
+    }
+
+    @Test
+    void theSessionTableHoldsOnlyAHashOfTheSessionId() {
+        String coach = newCoach(server.getURI(), PASSWORD);
+        Http laptop = loggedIn(coach, PASSWORD);
+        String sessionId = new String(Base64.getDecoder().decode(laptop.cookie("SESSION")), StandardCharsets.UTF_8);
+
+        assertEquals(0, database.count("SELECT COUNT(*) FROM http_session WHERE id = ?", sessionId),
+                "the id that the cookie carries is not in the table");
+        assertEquals(1, database.count("SELECT COUNT(*) FROM http_session WHERE id = ? AND attributes LIKE ?",
+                ScanToken.hash(sessionId), "%" + coach + "%"), "its SHA-256 is, with the coach's session");
+        assertEquals(200, laptop.get("/coach").statusCode(), "and the cookie still opens the session");
     }
 }

@@ -1,10 +1,12 @@
 package nl.groenlicht.response;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import nl.groenlicht.scan.AnswerType;
 import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.QuestionnaireCatalog;
@@ -53,6 +55,8 @@ class ScanApiTest {
     AbandonedSelfAssessments retention;
     @Inject
     ScanService scans;
+    @Inject
+    HttpServerConfiguration serverConfiguration;
 
     private Http http;
 
@@ -307,6 +311,51 @@ class ScanApiTest {
         assertEquals(200, putAnswers(scan, Map.of("stimuliNote", "x".repeat(2000))).statusCode());
     }
 
+    private static Map<String, Object> unknownItems(int count) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            answers.put("unknown" + i, "x");
+        }
+        return answers;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> errors(HttpResponse<String> response) {
+        return (List<Map<String, Object>>) parse(response).get("errors");
+    }
+
+    @Test
+    void farMoreAnswersThanTheQuestionnaireHasQuestionsGetOneShortRefusal() {
+        Started scan = start("Veel BV");
+        HttpResponse<String> response = putAnswers(scan, unknownItems(5_000));
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().length() < 500, "one message, not one per item: " + response.body().length() + " bytes");
+        List<Map<String, Object>> errors = errors(response);
+        assertEquals(1, errors.size());
+        assertTrue(((String) errors.get(0).get("message")).startsWith("Too many answers in one request"), response.body());
+        assertEquals(2, database.answers(scan.id()), "only the two profile answers from the start");
+    }
+
+    @Test
+    void manyWrongAnswersListTheFirstFiftyAndCountTheRest() {
+        Started scan = start("Fout BV");
+        HttpResponse<String> response = putAnswers(scan, unknownItems(60));
+        assertEquals(400, response.statusCode());
+        List<Map<String, Object>> errors = errors(response);
+        assertEquals(51, errors.size(), response.body());
+        assertEquals("unknown0", errors.get(0).get("item"));
+        assertEquals("unknown49", errors.get(49).get("item"));
+        assertNull(errors.get(50).get("item"));
+        assertEquals("And 10 more answers were refused.", errors.get(50).get("message"));
+    }
+
+    /** SlowClientsTest shows that the idle timeout closes a silent connection; this is the one the portal ships with. */
+    @Test
+    void aSilentConnectionIsClosedWithinHalfAMinute() {
+        Duration idle = serverConfiguration.getIdleTimeout();
+        assertTrue(!idle.isNegative() && !idle.isZero() && idle.compareTo(Duration.ofSeconds(30)) <= 0, idle.toString());
+    }
+
     /** Sends a PUT whose body arrives well after its headers, as from a slow client; returns the status line. */
     private String putSlowly(String path, String token, byte[] body) throws IOException, InterruptedException {
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
@@ -341,13 +390,13 @@ class ScanApiTest {
     }
 
     /**
-     * The server refuses a body over 1 MB from its Content-Length and closes the connection. The client asks first
+     * The server refuses a body over 256 KB from its Content-Length and closes the connection. The client asks first
      * (Expect: 100-continue), as large uploads do, so that it reads the answer instead of writing into a closed socket.
      */
     @Test
-    void bodyOverOneMegabyteIsRefused() throws IOException, InterruptedException {
+    void bodyOverTheLimitIsRefused() throws IOException, InterruptedException {
         Started scan = start("Groot BV");
-        String huge = "{\"answers\": {\"stimuliNote\": \"" + "x".repeat(1_100_000) + "\"}}";
+        String huge = "{\"answers\": {\"stimuliNote\": \"" + "x".repeat(300_000) + "\"}}";
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(server.getURI().resolve("/api/scans/" + scan.id() + "/answers"))
                         .expectContinue(true).header("Content-Type", "application/json")
@@ -356,6 +405,20 @@ class ScanApiTest {
         assertEquals(413, response.statusCode());
         assertFalse(response.body().contains("Exception"), response.body());
         assertEquals(2, database.answers(scan.id()), "nothing of it stored");
+    }
+
+    /** The largest real request: every note at its longest, each character written as a JSON escape (98 KB). */
+    @Test
+    void theLargestRealAnswersFitUnderTheLimit() {
+        Started scan = start("Volledig BV");
+        String note = "\\u20ac".repeat(AnswerValidator.MAX_TEXT_LENGTH);
+        List<String> notes = catalog.current().sections().stream().flatMap(s -> s.items().stream())
+                .filter(i -> i.type() == AnswerType.TEXT).map(i -> "\"" + i.id() + "\":\"" + note + "\"").toList();
+        String body = "{\"answers\":{" + String.join(",", notes) + "}}";
+        assertTrue(body.length() > 80_000, body.length() + " bytes");
+        HttpResponse<String> response = http.put("/api/scans/" + scan.id() + "/answers", body, "X-Scan-Token", scan.token());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(2 + notes.size(), database.answers(scan.id()));
     }
 
     @Test

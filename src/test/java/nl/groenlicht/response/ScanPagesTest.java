@@ -275,6 +275,17 @@ class ScanPagesTest {
         assertEquals(404, laptop.get("/resume/" + "A".repeat(43)).statusCode());
     }
 
+    /** Without a configured public address the link names the host the browser asked for, never a forwarded one. */
+    @Test
+    void theResumeLinkIgnoresForwardedHosts() {
+        long scanId = startScan("Doorgestuurd BV", "yes");
+        String saved = browser.get("/scans/" + scanId + "/saved", "X-Forwarded-Host", "evil.example",
+                "X-Forwarded-Proto", "https", "Forwarded", "host=evil2.example;proto=https").body();
+        Matcher link = Pattern.compile("value=\"(https?://[^/]+)/resume/").matcher(saved);
+        assertTrue(link.find(), saved);
+        assertEquals("http://" + server.getHost() + ":" + server.getPort(), link.group(1));
+    }
+
     @Test
     void englishIsSelectableAndRemembered() {
         HttpResponse<String> english = browser.get("/?lang=en");

@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -23,6 +22,7 @@ import nl.groenlicht.response.web.ScanAccess;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.HtmlPages;
 import nl.groenlicht.web.LanguageFilter;
+import nl.groenlicht.web.PublicBaseUrl;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -44,17 +44,17 @@ class SitePagesController {
     private final SiteModels siteModels;
     private final ComparisonService comparisons;
     private final ComparisonModels comparisonModels;
-    private final HttpHostResolver hostResolver;
+    private final PublicBaseUrl publicBaseUrl;
 
     SitePagesController(OrganisationAccess access, ScanService scans, SiteModels siteModels,
                         ComparisonService comparisons, ComparisonModels comparisonModels,
-                        HttpHostResolver hostResolver) {
+                        PublicBaseUrl publicBaseUrl) {
         this.access = access;
         this.scans = scans;
         this.siteModels = siteModels;
         this.comparisons = comparisons;
         this.comparisonModels = comparisonModels;
-        this.hostResolver = hostResolver;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @Get
@@ -85,7 +85,7 @@ class SitePagesController {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("organisation", Map.of("id", started.organisation().id(), "name", started.organisation().name()));
         model.put("site", Map.of("id", started.site().id(), "name", started.site().name()));
-        model.put("link", hostResolver.resolve(request) + "/resume/" + started.scan().token());
+        model.put("link", publicBaseUrl.of(request) + "/resume/" + started.scan().token());
         return HttpResponse.ok(new ModelAndView<>("invitation", model));
     }
 

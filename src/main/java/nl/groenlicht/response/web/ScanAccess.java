@@ -5,7 +5,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.exceptions.HttpStatusException;
-import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import nl.groenlicht.account.AccountService;
@@ -13,6 +12,7 @@ import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.ScanMode;
 import nl.groenlicht.response.ScanService;
 import nl.groenlicht.response.ScanToken;
+import nl.groenlicht.web.PublicBaseUrl;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -33,12 +33,12 @@ public class ScanAccess {
     private static final String COOKIE_PREFIX = "gl_scan_";
 
     private final ScanService scans;
-    private final HttpHostResolver hostResolver;
+    private final PublicBaseUrl publicBaseUrl;
     private final AccountService accounts;
 
-    ScanAccess(ScanService scans, HttpHostResolver hostResolver, AccountService accounts) {
+    ScanAccess(ScanService scans, PublicBaseUrl publicBaseUrl, AccountService accounts) {
         this.scans = scans;
-        this.hostResolver = hostResolver;
+        this.publicBaseUrl = publicBaseUrl;
         this.accounts = accounts;
     }
 
@@ -48,7 +48,7 @@ public class ScanAccess {
      */
     public String resumeLink(Scan scan, HttpRequest<?> request) {
         String token = token(scan.id(), request);
-        return token == null ? null : hostResolver.resolve(request) + "/resume/" + token;
+        return token == null ? null : publicBaseUrl.of(request) + "/resume/" + token;
     }
 
     /**
