@@ -70,8 +70,10 @@ public final class Http {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
-    /** Puts a cookie into this client's jar for the whole site, as another site or a network attacker might. */
+    /** Puts a cookie into this client's jar, instead of its own of that name, for the whole site, as another site or a network attacker might. */
     public void plantCookie(String name, String value) {
+        List.copyOf(cookies.getCookieStore().getCookies()).stream().filter(c -> c.getName().equals(name))
+                .forEach(c -> cookies.getCookieStore().remove(null, c));
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");
         cookie.setVersion(0);
