@@ -1,6 +1,7 @@
 package nl.groenlicht;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +42,19 @@ class DeploymentFilesTest {
                 "Debian's docker-compose is not installed (.ci/run installs it)");
         Process config = run(List.of("docker-compose", "-f", COMPOSE.toString(), "config", "-q"));
         assertEquals(0, config.exitValue(), output(config));
+    }
+
+    /** Plain HTTP on every interface would be a way around the TLS proxy (L-12). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void composePublishesTheAppOnLoopbackOnly() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(COMPOSE));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        List<String> published = services.values().stream()
+                .flatMap(service -> ((List<Object>) service.getOrDefault("ports", List.of())).stream())
+                .map(String::valueOf).toList();
+        assertEquals(1, published.size(), "only the app is published: " + published);
+        assertTrue(published.get(0).startsWith("127.0.0.1:"), "bound to loopback: " + published.get(0));
     }
 
     @Test

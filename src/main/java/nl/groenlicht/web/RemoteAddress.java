@@ -15,11 +15,15 @@ import java.util.regex.Pattern;
  * reverse proxy every request comes from the proxy, so the client is read from {@code X-Forwarded-For}, but only when
  * the request really came from a proxy named in {@code groenlicht.trusted-proxies}: anyone else could write any address
  * there. The client is the rightmost address in the header that is not itself a trusted proxy.
+ * <p>
+ * Likewise a request counts as HTTPS when its socket is TLS, or when a trusted proxy says so in
+ * {@code X-Forwarded-Proto}: the proxy terminates TLS and talks plain HTTP to the portal.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class RemoteAddress {
 
     private static final String ATTRIBUTE = "groenlicht.remote-address";
+    private static final String HTTPS = "groenlicht.https";
     /** Only IP literals: anything else in the header is ignored, and never looked up. */
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
 
@@ -33,10 +37,18 @@ public final class RemoteAddress {
         return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> socketAddress(request));
     }
 
+    /** Whether the browser reached the portal over HTTPS, directly or through a trusted proxy. */
+    public static boolean isHttps(HttpRequest<?> request) {
+        return request.getAttribute(HTTPS, Boolean.class).orElseGet(request::isSecure);
+    }
+
     @RequestFilter
     public void resolve(HttpRequest<?> request) {
-        request.setAttribute(ATTRIBUTE, client(socketAddress(request), request.getHeaders().getAll("X-Forwarded-For"),
-                trustedProxies));
+        String socket = socketAddress(request);
+        request.setAttribute(ATTRIBUTE, client(socket, request.getHeaders().getAll("X-Forwarded-For"), trustedProxies));
+        request.setAttribute(HTTPS, request.isSecure() || trustedProxies.contains(socket)
+                && request.getHeaders().findFirst("X-Forwarded-Proto")
+                .map(proto -> proto.split(",")[0].strip().equalsIgnoreCase("https")).orElse(false));
     }
 
     /** The client behind {@code socket}, given the request's X-Forwarded-For headers and the proxies trusted. */

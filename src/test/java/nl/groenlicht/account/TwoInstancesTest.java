@@ -1,6 +1,7 @@
 package nl.groenlicht.account;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -34,7 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * both at once are all kept.
  */
 @MicronautTest(transactional = false)
+@Property(name = "groenlicht.csrf.secret", value = TwoInstancesTest.CSRF_SECRET)
 class TwoInstancesTest {
+
+    /** Every instance signs CSRF tokens with the same secret, as the README asks of a deployment. */
+    static final String CSRF_SECRET = "twee-instanties-een-geheim";
 
     private static final String PASSWORD = "twee-instanties-wachtwoord";
 
@@ -49,7 +54,7 @@ class TwoInstancesTest {
 
     @BeforeEach
     void startSecondInstance() {
-        second = ApplicationContext.run(EmbeddedServer.class, "test");
+        second = ApplicationContext.run(EmbeddedServer.class, Map.of("groenlicht.csrf.secret", CSRF_SECRET), "test");
     }
 
     @AfterEach
@@ -59,6 +64,16 @@ class TwoInstancesTest {
 
     private static String on(EmbeddedServer server, String path) {
         return server.getURI().resolve(path).toString();
+    }
+
+    @Test
+    void aFormFromOneInstanceIsAcceptedByTheOther() {
+        String coach = newCoach(first.getURI(), PASSWORD);
+        Http browser = new Http(first.getURI());
+        String csrf = Http.csrfOf(browser.get(on(first, "/login")).body());
+        HttpResponse<String> login = browser.postForm(on(second, "/login"),
+                Map.of("_csrf", List.of(csrf), "email", List.of(coach), "password", List.of(PASSWORD)));
+        assertEquals(303, login.statusCode(), "the login page of the first, the login on the second");
     }
 
     @Test

@@ -82,7 +82,7 @@ class CoachWorkspaceTest {
         return "/coach/organisations/" + organisationId + "/sites/" + siteId;
     }
 
-    /** Starts a site-visit scan through the pages; returns its id, its token lives in the tablet's cookie. */
+    /** Starts a site-visit scan through the pages; returns its id. The tablet opens it through the coach's login. */
     private long visit(long organisationId, long siteId) {
         String csrf = Http.csrfOf(tablet.get(sitePath(organisationId, siteId)).body());
         HttpResponse<String> started = tablet.postForm(sitePath(organisationId, siteId) + "/scans",
@@ -96,7 +96,7 @@ class CoachWorkspaceTest {
     /** A site-visit scan with every scored item answered: the worst option in the named sections, the best elsewhere. */
     private long answeredVisit(long organisationId, long siteId, String... worstSections) throws IOException {
         long scanId = visit(organisationId, siteId);
-        answerAll(scanId, tablet.cookie("gl_scan_" + scanId), worstSections);
+        answerAll(scanId, ScanAnswers.newToken(database, scanId), worstSections);
         return scanId;
     }
 

@@ -2,6 +2,7 @@ package nl.groenlicht.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -50,6 +51,11 @@ public final class Http {
         return send(request(path, headers).DELETE().build());
     }
 
+    /** Any method, with a body and only the headers given: no Content-Type unless among them. */
+    public HttpResponse<String> send(String method, String path, String body, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** Posts a form; each entry's values become repeated fields. */
     public HttpResponse<String> postForm(String path, Map<String, List<String>> fields) {
         String body = fields.entrySet().stream()
@@ -61,7 +67,17 @@ public final class Http {
     /** The value of a cookie this client holds, or null. */
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Puts a cookie into this client's jar, instead of its own of that name, for the whole site, as another site or a network attacker might. */
+    public void plantCookie(String name, String value) {
+        List.copyOf(cookies.getCookieStore().getCookies()).stream().filter(c -> c.getName().equals(name))
+                .forEach(c -> cookies.getCookieStore().remove(null, c));
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
     }
 
     /** Logs in through the login page. */

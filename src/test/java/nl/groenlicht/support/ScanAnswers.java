@@ -1,6 +1,7 @@
 package nl.groenlicht.support;
 
 import io.micronaut.json.JsonMapper;
+import nl.groenlicht.response.ScanToken;
 import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scan.Section;
@@ -19,6 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 public final class ScanAnswers {
 
     private ScanAnswers() {
+    }
+
+    /**
+     * A new API token for a scan whose token never left the server, such as a coach's site visit (opened through the
+     * login): for tests that answer it through the API, and for the tokens that browsers were given before.
+     */
+    public static String newToken(Database database, long scanId) {
+        String token = ScanToken.generate();
+        assertEquals(1, database.update("UPDATE scan SET token_hash = ? WHERE id = ?", ScanToken.hash(token), scanId));
+        return token;
     }
 
     /** Answers every scored item: the worst option in the named sections, the best elsewhere. */

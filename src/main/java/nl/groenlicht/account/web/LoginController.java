@@ -11,17 +11,20 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.cookie.Cookie;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.session.SessionLoginHandler;
 import io.micronaut.session.Session;
 import io.micronaut.session.SessionStore;
+import io.micronaut.session.http.HttpSessionConfiguration;
 import io.micronaut.session.http.HttpSessionFilter;
 import io.micronaut.session.http.SessionForRequest;
 import io.micronaut.views.ModelAndView;
 import nl.groenlicht.account.AuditLog;
 import nl.groenlicht.account.StaffLogin;
+import nl.groenlicht.response.web.ScanAccess;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
 import nl.groenlicht.web.HtmlPages;
@@ -29,7 +32,9 @@ import nl.groenlicht.web.RemoteAddress;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -45,13 +50,15 @@ class LoginController {
     private final SessionLoginHandler loginHandler;
     private final SessionStore<? extends Session> sessions;
     private final AuditLog audit;
+    private final HttpSessionConfiguration sessionCookie;
 
     LoginController(StaffLogin login, SessionLoginHandler loginHandler, SessionStore<? extends Session> sessions,
-                    AuditLog audit) {
+                    AuditLog audit, HttpSessionConfiguration sessionCookie) {
         this.login = login;
         this.loginHandler = loginHandler;
         this.sessions = sessions;
         this.audit = audit;
+        this.sessionCookie = sessionCookie;
     }
 
     @Get("/login")
@@ -86,7 +93,20 @@ class LoginController {
         Csrf.checkedForm(request, body);
         endSession(request);
         audit.record(principal.getName(), "LOGOUT", null, RemoteAddress.of(request));
-        return HttpResponse.seeOther(URI.create("/login?loggedOut=1"));
+        return forgetCookies(request, HttpResponse.seeOther(URI.create("/login?loggedOut=1")));
+    }
+
+    /**
+     * A shared tablet keeps nothing of the staff member: the session cookie and the scan cookies are expired, and
+     * Clear-Site-Data also clears the scan cookies scoped to /scans/{id}, which the browser does not send to /logout.
+     */
+    private MutableHttpResponse<?> forgetCookies(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        response.cookie(Cookie.of(sessionCookie.getCookieName(), "").path(sessionCookie.getCookiePath().orElse("/"))
+                .httpOnly(true).maxAge(Duration.ZERO));
+        request.getCookies().getAll().stream().map(cookie -> ScanAccess.scanIdOf(cookie.getName()))
+                .flatMap(Optional::stream).distinct()
+                .forEach(scanId -> response.cookie(ScanAccess.expiredCookie(scanId)));
+        return response.header("Clear-Site-Data", "\"cookies\"");
     }
 
     private void endSession(HttpRequest<?> request) {
@@ -95,8 +115,6 @@ class LoginController {
             request.removeAttribute(HttpSessionFilter.SESSION_ATTRIBUTE.toString(), Object.class);
         });
     }
-
-
 
     private static MutableHttpResponse<?> page(String email, String error, boolean loggedOut, HttpStatus status) {
         Map<String, Object> model = new HashMap<>();

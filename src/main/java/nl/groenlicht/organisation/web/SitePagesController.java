@@ -18,7 +18,6 @@ import nl.groenlicht.organisation.Site;
 import nl.groenlicht.organisation.SiteKind;
 import nl.groenlicht.organisation.Staff;
 import nl.groenlicht.response.ScanService;
-import nl.groenlicht.response.web.ScanAccess;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.HtmlPages;
 import nl.groenlicht.web.LanguageFilter;
@@ -64,14 +63,15 @@ class SitePagesController {
         return HttpResponse.ok(new ModelAndView<>("site", siteModels.model(organisation, site, LanguageFilter.of(request))));
     }
 
-    /** A site-visit scan: the coach starts it on the spot and fills it in on a phone or tablet. */
+    /**
+     * A site-visit scan: the coach starts it on the spot and fills it in on a phone or tablet, through their login
+     * only: no token cookie that would outlive the logout on a shared tablet.
+     */
     @Post(value = "/scans", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> startScan(String id, String siteId, HttpRequest<?> request, Authentication authentication,
                               @Body String body) {
         Started started = start(id, siteId, request, authentication, body, scans::startVisit);
-        long scanId = started.scan().scan().id();
-        return HttpResponse.seeOther(URI.create("/scans/" + scanId + "/profile"))
-                .cookie(ScanAccess.cookie(scanId, started.scan().token()));
+        return HttpResponse.seeOther(URI.create("/scans/" + started.scan().scan().id() + "/profile"));
     }
 
     /**

@@ -118,6 +118,12 @@ public class ScanAccess {
         return request.getCookies().findCookie(COOKIE_PREFIX + scanId).map(Cookie::getValue).orElse(null);
     }
 
+    /** The scan whose token a cookie of this name holds, if it is one of the scan cookies. */
+    public static Optional<Long> scanIdOf(String cookieName) {
+        return cookieName.startsWith(COOKIE_PREFIX) ? parseId(cookieName.substring(COOKIE_PREFIX.length()))
+                : Optional.empty();
+    }
+
     public static Cookie cookie(long scanId, String token) {
         return Cookie.of(COOKIE_PREFIX + scanId, token).path("/scans/" + scanId).httpOnly(true)
                 .sameSite(SameSite.Lax).maxAge(Duration.ofDays(180));
