@@ -8,6 +8,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.groenlicht.support.Database;
 import nl.groenlicht.support.Http;
+import nl.groenlicht.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +37,7 @@ class StaffSessionLifetimeTest {
     private static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
     private static final Duration CLICK_INTERVAL = Duration.ofMinutes(20);
 
-    private volatile Instant now = Instant.now();
+    private final TestClock clock = new TestClock(Instant.now());
 
     @Inject
     EmbeddedServer server;
@@ -51,22 +50,7 @@ class StaffSessionLifetimeTest {
 
     @MockBean(Clock.class)
     Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
+        return clock;
     }
 
     /** The test classes share one database: sessions from this test's future would be the newest for the others. */
@@ -77,16 +61,16 @@ class StaffSessionLifetimeTest {
 
     @Test
     void aSessionEndsAfterItsAbsoluteLifetimeEvenWhenActive() {
-        Instant login = now;
+        Instant login = clock.instant();
         Http browser = new Http(server.getURI());
         assertEquals(303, browser.login(ADMIN, ADMIN_PASSWORD).statusCode());
 
         // A page every 20 minutes, well within the 30-minute inactive interval, for just under 12 hours.
-        while (now.plus(CLICK_INTERVAL).isBefore(login.plus(ABSOLUTE_LIFETIME))) {
-            now = now.plus(CLICK_INTERVAL);
-            assertEquals(200, browser.get("/coach").statusCode(), "still logged in at " + Duration.between(login, now));
+        while (clock.instant().plus(CLICK_INTERVAL).isBefore(login.plus(ABSOLUTE_LIFETIME))) {
+            clock.set(clock.instant().plus(CLICK_INTERVAL));
+            assertEquals(200, browser.get("/coach").statusCode(), "still logged in at " + Duration.between(login, clock.instant()));
         }
-        now = login.plus(ABSOLUTE_LIFETIME).plusSeconds(1);
+        clock.set(login.plus(ABSOLUTE_LIFETIME).plusSeconds(1));
 
         HttpResponse<String> late = browser.get("/coach");
         assertEquals(303, late.statusCode(), "12 hours after login the session is over, however busy");

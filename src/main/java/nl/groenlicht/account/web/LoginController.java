@@ -28,6 +28,7 @@ import nl.groenlicht.response.web.ScanAccess;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
 import nl.groenlicht.web.HtmlPages;
+import nl.groenlicht.web.LanguageFilter;
 import nl.groenlicht.web.RemoteAddress;
 
 import java.net.URI;
@@ -93,7 +94,9 @@ class LoginController {
         Csrf.checkedForm(request, body);
         endSession(request);
         audit.record(principal.getName(), "LOGOUT", null, RemoteAddress.of(request));
-        return forgetCookies(request, HttpResponse.seeOther(URI.create("/login?loggedOut=1")));
+        // Clear-Site-Data also takes the language cookie: the login page it sends the browser to sets it again.
+        return forgetCookies(request, HttpResponse.seeOther(URI.create("/login?loggedOut=1&lang="
+                + LanguageFilter.of(request).code())));
     }
 
     /**
