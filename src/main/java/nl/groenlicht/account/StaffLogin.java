@@ -13,6 +13,9 @@ import java.util.Map;
 @Singleton
 public class StaffLogin {
 
+    /** Request attribute: this request's HTTP Basic login was throttled. */
+    public static final String THROTTLED = "groenlicht.login.throttled";
+
     /** How a login attempt ended. */
     public enum Outcome {
         OK, WRONG, THROTTLED
@@ -34,17 +37,16 @@ public class StaffLogin {
 
     public Result attempt(String email, String password, String address) {
         String who = AccountService.normaliseEmail(email);
-        if (!throttle.allows(who, address)) {
+        if (!throttle.tryAttempt(who, address)) {
             audit.record(who, "LOGIN_THROTTLED", null, address);
             return new Result(Outcome.THROTTLED, AuthenticationResponse.failure());
         }
         return accounts.authenticate(who, password).map(account -> {
-            throttle.succeeded(who);
+            throttle.succeeded(who, address);
             audit.record(who, "LOGIN", null, address);
             return new Result(Outcome.OK, AuthenticationResponse.success(account.email(),
                     List.of(account.role().name()), Map.of("name", account.name(), "accountId", account.id())));
         }).orElseGet(() -> {
-            throttle.failed(who, address);
             audit.record(who, "LOGIN_FAILED", null, address);
             return new Result(Outcome.WRONG, AuthenticationResponse.failure());
         });

@@ -30,7 +30,7 @@ public final class CopyDatabase {
     static final List<String> TABLES = List.of("questionnaire_version", "account", "organisation", "site", "scan",
             "answer", "plan_line", "section_score", "audit_event");
     /** Tables that are deliberately left behind. */
-    static final List<String> NOT_COPIED = List.of("http_session", "login_failure", "flyway_schema_history");
+    static final List<String> NOT_COPIED = List.of("http_session", "login_throttle", "flyway_schema_history");
     private static final List<String> WITH_IDENTITY = List.of("account", "organisation", "site", "scan", "audit_event");
 
     private CopyDatabase() {

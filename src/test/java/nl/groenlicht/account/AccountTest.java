@@ -125,17 +125,17 @@ class AccountTest {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountForAWhile() {
+    void repeatedFailuresMakeThatAddressWaitForThatAccount() {
         String coach = newCoach(server.getURI(), COACH_PASSWORD);
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+        for (int i = 0; i < LoginThrottle.FAILURES_PER_PAIR; i++) {
             assertEquals(400, browser.login(coach, "wrong-password-" + i).statusCode());
         }
         HttpResponse<String> locked = browser.login(coach, COACH_PASSWORD);
         assertEquals(429, locked.statusCode(), "even the right password waits");
-        assertTrue(locked.body().contains("Te veel pogingen"));
+        assertTrue(locked.body().contains("Te veel mislukte pogingen"));
         HttpResponse<String> api = new Http(server.getURI()).post("/api/admin/coaches", "application/json", "{}",
                 "Authorization", Http.basic(coach, COACH_PASSWORD));
-        assertEquals(401, api.statusCode(), "HTTP Basic is throttled the same way");
+        assertEquals(429, api.statusCode(), "HTTP Basic is throttled the same way");
     }
 
     @Test
