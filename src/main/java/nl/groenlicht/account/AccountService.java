@@ -48,7 +48,7 @@ public class AccountService {
         if (cleanName.isEmpty()) {
             problems.put("name", "account.error.name");
         }
-        passwordProblem(password).ifPresent(p -> problems.put("password", p));
+        passwordProblem(password, normalised).ifPresent(p -> problems.put("password", p));
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
         }
@@ -56,12 +56,21 @@ public class AccountService {
                 clock.instant(), null));
     }
 
-    private static Optional<String> passwordProblem(String password) {
+    /** What is wrong with this password for the account with this (normalised) e-mail address, if anything. */
+    private static Optional<String> passwordProblem(String password, String email) {
         if (password == null || password.length() < Passwords.MIN_LENGTH) {
             return Optional.of("account.error.passwordShort");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
             return Optional.of("account.error.passwordLong");
+        }
+        if (CommonPasswords.isCommon(password)) {
+            return Optional.of("account.error.passwordCommon");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        String localPart = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
+        if ((!email.isEmpty() && lower.contains(email)) || (localPart.length() >= 3 && lower.contains(localPart))) {
+            return Optional.of("account.error.passwordEmail");
         }
         return Optional.empty();
     }
@@ -109,7 +118,8 @@ public class AccountService {
     /** A new password ends the sessions opened with the old one (whoever knew it is logged out). */
     @Transactional
     public void resetPassword(long id, String password) {
-        passwordProblem(password).ifPresent(p -> {
+        String email = accounts.findById(id).map(Account::email).orElse("");
+        passwordProblem(password, email).ifPresent(p -> {
             throw new InvalidFieldsException(Map.of("password", p));
         });
         accounts.updatePasswordHash(id, Passwords.hash(password));
