@@ -15,6 +15,8 @@ public class StaffLogin {
 
     /** Request attribute: this request's HTTP Basic login was throttled. */
     public static final String THROTTLED = "groenlicht.login.throttled";
+    /** Authentication attribute: the password was set by an administrator, and is to be changed before anything else. */
+    public static final String MUST_CHANGE_PASSWORD = "mustChangePassword";
 
     /** How a login attempt ended. */
     public enum Outcome {
@@ -45,7 +47,8 @@ public class StaffLogin {
             throttle.succeeded(who, address);
             audit.record(who, "LOGIN", null, address);
             return new Result(Outcome.OK, AuthenticationResponse.success(account.email(),
-                    List.of(account.role().name()), Map.of("name", account.name(), "accountId", account.id())));
+                    List.of(account.role().name()), Map.of("name", account.name(), "accountId", account.id(),
+                            MUST_CHANGE_PASSWORD, account.mustChangePassword())));
         }).orElseGet(() -> {
             audit.record(who, "LOGIN_FAILED", null, address);
             return new Result(Outcome.WRONG, AuthenticationResponse.failure());

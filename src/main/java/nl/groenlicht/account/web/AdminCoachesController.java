@@ -56,7 +56,7 @@ class AdminCoachesController {
     HttpResponse<?> create(HttpRequest<?> request, Principal admin, @Body String body) {
         FormData form = Csrf.checkedForm(request, body);
         try {
-            Account coach = accounts.create(form.first("email"), form.first("name"), form.first("password"), Role.COACH);
+            Account coach = accounts.createCoach(form.first("email"), form.first("name"), form.first("password"));
             audit.record(admin.getName(), "ACCOUNT_CREATED", coach.email(), RemoteAddress.of(request));
             return HttpResponse.seeOther(URI.create("/admin/coaches"));
         } catch (InvalidFieldsException e) {
