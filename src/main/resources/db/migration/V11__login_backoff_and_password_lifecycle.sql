@@ -16,8 +16,3 @@ DROP TABLE login_failure;
 
 -- A password that an administrator set (a new coach, a reset) is temporary: its holder chooses their own (M-9).
 ALTER TABLE account ADD COLUMN must_change_password BOOLEAN DEFAULT FALSE NOT NULL;
--- TOTP second factor: the secret (encrypted), whether a first code confirmed it, and the last time step used, so
--- that a code works once.
-ALTER TABLE account ADD COLUMN totp_secret VARCHAR(400);
-ALTER TABLE account ADD COLUMN totp_confirmed BOOLEAN DEFAULT FALSE NOT NULL;
-ALTER TABLE account ADD COLUMN totp_last_step BIGINT;

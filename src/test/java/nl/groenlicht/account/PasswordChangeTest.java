@@ -49,7 +49,7 @@ class PasswordChangeTest {
         assertTrue(page.body().contains("Uw wachtwoord is door een beheerder ingesteld."), page.body());
 
         String sessionBefore = browser.cookie("SESSION");
-        HttpResponse<String> changed = change(browser, TEMPORARY, OWN, OWN);
+        HttpResponse<String> changed = browser.changePassword(TEMPORARY, OWN, OWN);
         assertEquals(303, changed.statusCode(), changed.body());
         assertNotEquals(sessionBefore, browser.cookie("SESSION"), "the change goes on in a new session");
         assertEquals(200, browser.get("/coach").statusCode());
@@ -64,13 +64,14 @@ class PasswordChangeTest {
         String coach = newCoach(server.getURI(), OWN);
         Http browser = new Http(server.getURI());
         assertEquals(303, browser.login(coach, OWN).statusCode());
-        HttpResponse<String> wrongCurrent = change(browser, "niet-het-wachtwoord", "nog-een-lange-zin-8", "nog-een-lange-zin-8");
+        HttpResponse<String> wrongCurrent = browser.changePassword("niet-het-wachtwoord", "nog-een-lange-zin-8",
+                "nog-een-lange-zin-8");
         assertEquals(400, wrongCurrent.statusCode());
         assertTrue(wrongCurrent.body().contains("class=\"error-summary\""), wrongCurrent.body());
         assertTrue(wrongCurrent.body().contains("href=\"#currentPassword\">Het huidige wachtwoord klopt niet."));
-        HttpResponse<String> differ = change(browser, OWN, "nog-een-lange-zin-8", "nog-een-lange-zin-9");
+        HttpResponse<String> differ = browser.changePassword(OWN, "nog-een-lange-zin-8", "nog-een-lange-zin-9");
         assertTrue(differ.body().contains("href=\"#repeatPassword\""), differ.body());
-        HttpResponse<String> common = change(browser, OWN, "password1234", "password1234");
+        HttpResponse<String> common = browser.changePassword(OWN, "password1234", "password1234");
         assertEquals(400, common.statusCode());
         assertTrue(common.body().contains("veel gebruikt"), common.body());
         assertEquals(303, new Http(server.getURI()).login(coach, OWN).statusCode(), "nothing was changed");
@@ -83,7 +84,7 @@ class PasswordChangeTest {
         Http phone = new Http(server.getURI());
         assertEquals(303, laptop.login(coach, OWN).statusCode());
         assertEquals(303, phone.login(coach, OWN).statusCode());
-        assertEquals(303, change(laptop, OWN, "een-heel-andere-zin-5", "een-heel-andere-zin-5").statusCode());
+        assertEquals(303, laptop.changePassword(OWN, "een-heel-andere-zin-5", "een-heel-andere-zin-5").statusCode());
         assertEquals(200, laptop.get("/coach").statusCode());
         assertEquals("/login", Http.location(phone.get("/coach")));
     }
@@ -109,11 +110,5 @@ class PasswordChangeTest {
         Http browser = new Http(server.getURI());
         assertEquals(303, browser.login(coach, TEMPORARY).statusCode());
         assertEquals("/account/password", Http.location(browser.get("/coach")));
-    }
-
-    private static HttpResponse<String> change(Http browser, String current, String password, String repeated) {
-        String csrf = Http.csrfOf(browser.get("/account/password").body());
-        return browser.postForm("/account/password", Map.of("_csrf", List.of(csrf), "currentPassword", List.of(current),
-                "password", List.of(password), "repeatPassword", List.of(repeated)));
     }
 }

@@ -13,7 +13,6 @@ import io.micronaut.security.annotation.Secured;
 import nl.groenlicht.account.Account;
 import nl.groenlicht.account.AccountService;
 import nl.groenlicht.account.AuditLog;
-import nl.groenlicht.account.Role;
 import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.ApiError;
 import nl.groenlicht.web.JsonBodies;

@@ -15,7 +15,6 @@ import io.micronaut.views.ModelAndView;
 import nl.groenlicht.account.Account;
 import nl.groenlicht.account.AccountService;
 import nl.groenlicht.account.AuditLog;
-import nl.groenlicht.account.Role;
 import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
