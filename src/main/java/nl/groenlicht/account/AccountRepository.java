@@ -18,7 +18,7 @@ interface AccountRepository extends CrudRepository<Account, Long> {
 
     void updateEnabled(@Id Long id, boolean enabled);
 
-    void updatePasswordHash(@Id Long id, String passwordHash);
+    void update(@Id Long id, String passwordHash, boolean mustChangePassword);
 
     void updateSessionsEndedAt(@Id Long id, Instant sessionsEndedAt);
 }

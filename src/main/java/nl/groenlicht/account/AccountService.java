@@ -35,8 +35,19 @@ public class AccountService {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** An account whose holder chose the password (the first administrator, from the environment). */
     @Transactional
     public Account create(String email, String name, String password, Role role) {
+        return create(email, name, password, role, false);
+    }
+
+    /** A coach account with a password the administrator chose: the coach replaces it at their first login. */
+    @Transactional
+    public Account createCoach(String email, String name, String password) {
+        return create(email, name, password, Role.COACH, true);
+    }
+
+    private Account create(String email, String name, String password, Role role, boolean temporary) {
         String normalised = normaliseEmail(email);
         Map<String, String> problems = new LinkedHashMap<>();
         if (!EMAIL.matcher(normalised).matches() || normalised.length() > 254) {
@@ -48,20 +59,29 @@ public class AccountService {
         if (cleanName.isEmpty()) {
             problems.put("name", "account.error.name");
         }
-        passwordProblem(password).ifPresent(p -> problems.put("password", p));
+        passwordProblem(password, normalised).ifPresent(p -> problems.put("password", p));
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
         }
         return accounts.save(new Account(null, normalised, cleanName.get(), Passwords.hash(password), role, true,
-                clock.instant(), null));
+                clock.instant(), null, temporary));
     }
 
-    private static Optional<String> passwordProblem(String password) {
+    /** What is wrong with this password for the account with this (normalised) e-mail address, if anything. */
+    private static Optional<String> passwordProblem(String password, String email) {
         if (password == null || password.length() < Passwords.MIN_LENGTH) {
             return Optional.of("account.error.passwordShort");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
             return Optional.of("account.error.passwordLong");
+        }
+        if (CommonPasswords.isCommon(password)) {
+            return Optional.of("account.error.passwordCommon");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        String localPart = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
+        if ((!email.isEmpty() && lower.contains(email)) || (localPart.length() >= 3 && lower.contains(localPart))) {
+            return Optional.of("account.error.passwordEmail");
         }
         return Optional.empty();
     }
@@ -106,13 +126,41 @@ public class AccountService {
         }
     }
 
-    /** A new password ends the sessions opened with the old one (whoever knew it is logged out). */
+    /**
+     * A password set by an administrator: temporary, so the holder chooses their own at the next login. A new password
+     * ends the sessions opened with the old one (whoever knew it is logged out).
+     */
     @Transactional
     public void resetPassword(long id, String password) {
-        passwordProblem(password).ifPresent(p -> {
+        setPassword(id, password, true);
+    }
+
+    /**
+     * The holder changes their own password, proving it with the current one; every session of the account ends, this
+     * one too (the caller logs its holder in anew).
+     */
+    @Transactional
+    public void changeOwnPassword(long id, String current, String password, String repeated) {
+        Account account = accounts.findById(id).orElseThrow();
+        if (current == null || current.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES
+                || !Passwords.matches(current, account.passwordHash())) {
+            throw new InvalidFieldsException(Map.of("currentPassword", "account.error.currentPassword"));
+        }
+        if (password != null && !password.equals(repeated)) {
+            throw new InvalidFieldsException(Map.of("repeatPassword", "account.error.passwordRepeat"));
+        }
+        if (current.equals(password)) {
+            throw new InvalidFieldsException(Map.of("password", "account.error.passwordSame"));
+        }
+        setPassword(id, password, false);
+    }
+
+    private void setPassword(long id, String password, boolean temporary) {
+        String email = accounts.findById(id).map(Account::email).orElse("");
+        passwordProblem(password, email).ifPresent(p -> {
             throw new InvalidFieldsException(Map.of("password", p));
         });
-        accounts.updatePasswordHash(id, Passwords.hash(password));
+        accounts.update(id, Passwords.hash(password), temporary);
         endSessions(id);
     }
 

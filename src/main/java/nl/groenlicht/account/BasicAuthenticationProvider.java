@@ -22,7 +22,11 @@ class BasicAuthenticationProvider<B> implements HttpRequestExecutorAuthenticatio
     @Override
     public AuthenticationResponse authenticate(HttpRequest<B> request,
                                                AuthenticationRequest<String, String> authentication) {
-        return login.get().attempt(authentication.getIdentity(), authentication.getSecret(), RemoteAddress.of(request))
-                .response();
+        StaffLogin.Result result = login.get().attempt(authentication.getIdentity(), authentication.getSecret(),
+                RemoteAddress.of(request));
+        if (result.outcome() == StaffLogin.Outcome.THROTTLED) {
+            request.setAttribute(StaffLogin.THROTTLED, true);
+        }
+        return result.response();
     }
 }

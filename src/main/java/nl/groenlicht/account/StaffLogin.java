@@ -13,6 +13,11 @@ import java.util.Map;
 @Singleton
 public class StaffLogin {
 
+    /** Request attribute: this request's HTTP Basic login was throttled. */
+    public static final String THROTTLED = "groenlicht.login.throttled";
+    /** Authentication attribute: the password was set by an administrator, and is to be changed before anything else. */
+    public static final String MUST_CHANGE_PASSWORD = "mustChangePassword";
+
     /** How a login attempt ended. */
     public enum Outcome {
         OK, WRONG, THROTTLED
@@ -34,17 +39,17 @@ public class StaffLogin {
 
     public Result attempt(String email, String password, String address) {
         String who = AccountService.normaliseEmail(email);
-        if (!throttle.allows(who, address)) {
+        if (!throttle.tryAttempt(who, address)) {
             audit.record(who, "LOGIN_THROTTLED", null, address);
             return new Result(Outcome.THROTTLED, AuthenticationResponse.failure());
         }
         return accounts.authenticate(who, password).map(account -> {
-            throttle.succeeded(who);
+            throttle.succeeded(who, address);
             audit.record(who, "LOGIN", null, address);
             return new Result(Outcome.OK, AuthenticationResponse.success(account.email(),
-                    List.of(account.role().name()), Map.of("name", account.name(), "accountId", account.id())));
+                    List.of(account.role().name()), Map.of("name", account.name(), "accountId", account.id(),
+                            MUST_CHANGE_PASSWORD, account.mustChangePassword())));
         }).orElseGet(() -> {
-            throttle.failed(who, address);
             audit.record(who, "LOGIN_FAILED", null, address);
             return new Result(Outcome.WRONG, AuthenticationResponse.failure());
         });

@@ -29,8 +29,8 @@ public final class CopyDatabase {
     /** Every table with data worth keeping, parents before children. */
     static final List<String> TABLES = List.of("questionnaire_version", "account", "organisation", "site", "scan",
             "answer", "plan_line", "section_score", "audit_event");
-    /** Tables that are deliberately left behind: sessions, and counts that only matter for minutes. */
-    static final List<String> NOT_COPIED = List.of("http_session", "login_failure", "scan_start_count",
+    /** Tables that are deliberately left behind: sessions, and counts that only matter for minutes or hours. */
+    static final List<String> NOT_COPIED = List.of("http_session", "login_throttle", "scan_start_count",
             "flyway_schema_history");
     private static final List<String> WITH_IDENTITY = List.of("account", "organisation", "site", "scan", "audit_event");
 

@@ -1,9 +1,11 @@
 package nl.groenlicht.web;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 
 import java.util.Arrays;
 import java.util.List;
@@ -14,13 +16,14 @@ import java.util.regex.Pattern;
  * The address a request came from, for the audit log, login throttling and the limits on anonymous work. Behind a
  * reverse proxy every request comes from the proxy, so the client is read from {@code X-Forwarded-For}, but only when
  * the request really came from a proxy named in {@code groenlicht.trusted-proxies}: anyone else could write any address
- * there. The client is the rightmost address in the header that is not itself a trusted proxy.
+ * there. The client is the rightmost address in the header that is not itself a trusted proxy. Resolved before the
+ * security filter, which throttles and audits HTTP Basic logins by this address.
  * <p>
  * Likewise a request counts as HTTPS when its socket is TLS, or when a trusted proxy says so in
  * {@code X-Forwarded-Proto}: the proxy terminates TLS and talks plain HTTP to the portal.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-public final class RemoteAddress {
+public final class RemoteAddress implements Ordered {
 
     private static final String ATTRIBUTE = "groenlicht.remote-address";
     private static final String HTTPS = "groenlicht.https";
@@ -31,6 +34,11 @@ public final class RemoteAddress {
 
     RemoteAddress(@Value("${groenlicht.trusted-proxies:}") List<String> trustedProxies) {
         this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.before();
     }
 
     public static String of(HttpRequest<?> request) {

@@ -37,6 +37,7 @@ class StaffSessionsTest {
 
     private static final String PASSWORD = "coach-wachtwoord-123";
     private static final String NEW_PASSWORD = "nieuw-wachtwoord-456";
+    private static final String OWN_PASSWORD = "zelf-gekozen-zin-789";
 
     @Inject
     EmbeddedServer server;
@@ -48,6 +49,16 @@ class StaffSessionsTest {
     private Http loggedIn(String email, String password) {
         Http browser = new Http(server.getURI());
         assertEquals(303, browser.login(email, password).statusCode());
+        assertEquals(200, browser.get("/coach").statusCode());
+        return browser;
+    }
+
+    /** Logged in with the password an administrator set: the coach chooses their own first. */
+    private Http loggedInAfterReset(String email, String password) {
+        Http browser = new Http(server.getURI());
+        assertEquals(303, browser.login(email, password).statusCode());
+        assertEquals("/account/password", Http.location(browser.get("/coach")));
+        assertEquals(303, browser.changePassword(password, OWN_PASSWORD, OWN_PASSWORD).statusCode());
         assertEquals(200, browser.get("/coach").statusCode());
         return browser;
     }
@@ -150,7 +161,7 @@ class StaffSessionsTest {
         assertLoggedOut(tablet, "the session from before the reset ended");
         assertEquals(404, new Http(server.getURI()).get("/api/scans/" + scan + "/result", "X-Scan-Token", token)
                 .statusCode(), "the visit scan's token from before the reset opens nothing");
-        Http again = loggedIn(coach, NEW_PASSWORD);
+        Http again = loggedInAfterReset(coach, NEW_PASSWORD);
         assertEquals(200, again.get("/scans/" + scan + "/profile").statusCode(), "the coach opens the scan again through the login");
     }
 
@@ -183,7 +194,7 @@ class StaffSessionsTest {
 
         assertEquals(204, adminApi("PUT", path, "{\"password\":\"" + NEW_PASSWORD + "\"}").statusCode());
         assertLoggedOut(laptop, "the session from before the reset ended");
-        loggedIn(coach, NEW_PASSWORD);
+        loggedInAfterReset(coach, NEW_PASSWORD);
     }
 
     @Test

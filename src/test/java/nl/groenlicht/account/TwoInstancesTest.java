@@ -99,7 +99,7 @@ class TwoInstancesTest {
         String coach = newCoach(first.getURI(), PASSWORD);
         Http onFirst = new Http(first.getURI());
         Http onSecond = new Http(second.getURI());
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+        for (int i = 0; i < LoginThrottle.FAILURES_PER_PAIR; i++) {
             assertEquals(400, (i % 2 == 0 ? onFirst : onSecond).login(coach, "geraden-" + i).statusCode());
         }
         assertEquals(429, onFirst.login(coach, PASSWORD).statusCode());

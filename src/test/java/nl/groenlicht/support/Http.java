@@ -86,6 +86,13 @@ public final class Http {
         return postForm("/login", Map.of("_csrf", List.of(csrf), "email", List.of(email), "password", List.of(password)));
     }
 
+    /** Changes the logged-in staff member's own password through the change page. */
+    public HttpResponse<String> changePassword(String current, String password, String repeated) {
+        String csrf = csrfOf(get("/account/password").body());
+        return postForm("/account/password", Map.of("_csrf", List.of(csrf), "currentPassword", List.of(current),
+                "password", List.of(password), "repeatPassword", List.of(repeated)));
+    }
+
     public static String basic(String email, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((email + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));

@@ -13,7 +13,6 @@ import io.micronaut.security.annotation.Secured;
 import nl.groenlicht.account.Account;
 import nl.groenlicht.account.AccountService;
 import nl.groenlicht.account.AuditLog;
-import nl.groenlicht.account.Role;
 import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.ApiError;
 import nl.groenlicht.web.JsonBodies;
@@ -49,7 +48,7 @@ class AdminApiController {
     HttpResponse<?> create(HttpRequest<?> request, Principal admin, @Nullable @Body byte[] body) {
         try {
             JsonNode json = bodies.object(body);
-            Account coach = accounts.create(JsonBodies.string(json, "email"), JsonBodies.string(json, "name"), JsonBodies.string(json, "password"), Role.COACH);
+            Account coach = accounts.createCoach(JsonBodies.string(json, "email"), JsonBodies.string(json, "name"), JsonBodies.string(json, "password"));
             audit.record(admin.getName(), "ACCOUNT_CREATED", coach.email(), RemoteAddress.of(request));
             return HttpResponse.created(Map.of("id", coach.id()));
         } catch (JsonBodies.BadBody e) {

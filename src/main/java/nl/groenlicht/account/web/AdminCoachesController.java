@@ -15,7 +15,6 @@ import io.micronaut.views.ModelAndView;
 import nl.groenlicht.account.Account;
 import nl.groenlicht.account.AccountService;
 import nl.groenlicht.account.AuditLog;
-import nl.groenlicht.account.Role;
 import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.Csrf;
 import nl.groenlicht.web.FormData;
@@ -58,7 +57,7 @@ class AdminCoachesController {
     HttpResponse<?> create(HttpRequest<?> request, Principal admin, @Body String body) {
         FormData form = Csrf.checkedForm(request, body);
         try {
-            Account coach = accounts.create(form.first("email"), form.first("name"), form.first("password"), Role.COACH);
+            Account coach = accounts.createCoach(form.first("email"), form.first("name"), form.first("password"));
             audit.record(admin.getName(), "ACCOUNT_CREATED", coach.email(), RemoteAddress.of(request));
             return HttpResponse.seeOther(URI.create("/admin/coaches"));
         } catch (InvalidFieldsException e) {
