@@ -30,6 +30,6 @@ public class PublicBaseUrl {
         if (host == null || host.isBlank()) {
             host = request.getServerAddress().getHostString() + ":" + request.getServerAddress().getPort();
         }
-        return (request.isSecure() ? "https://" : "http://") + host;
+        return (RemoteAddress.isHttps(request) ? "https://" : "http://") + host;
     }
 }
