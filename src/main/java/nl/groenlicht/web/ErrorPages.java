@@ -146,6 +146,11 @@ public class ErrorPages {
         return respond(request, status, isApi(request));
     }
 
+    /** The HTML error page, for filters that refuse a page request before any route runs. */
+    MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status) {
+        return respond(request, status, false);
+    }
+
     /**
      * The API's messages are in English unless the request asks {@code ?lang=nl}; pages follow the page language.
      * A status without a text of its own gets the general text of its class (4xx or 5xx), so this never fails.

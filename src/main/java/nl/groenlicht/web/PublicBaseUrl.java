@@ -21,6 +21,11 @@ public class PublicBaseUrl {
         this.configured = configured == null ? "" : configured.strip().replaceAll("/+$", "");
     }
 
+    /** The configured address without a trailing slash; empty when the setting is not given. */
+    public String configured() {
+        return configured;
+    }
+
     /** The address without a trailing slash, e.g. {@code https://werkplekscan.example.nl}. */
     public String of(HttpRequest<?> request) {
         if (!configured.isEmpty()) {

@@ -1,19 +1,16 @@
 package nl.groenlicht.web;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,13 +28,13 @@ public class SameOriginFilter {
             Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     private final Optional<String> publicOrigin;
-    private final FreemarkerViewsRenderer<Map<String, Object>> renderer;
+    private final ErrorPages errorPages;
 
-    SameOriginFilter(@Value("${groenlicht.public-base-url:}") String publicBaseUrl,
-                     FreemarkerViewsRenderer<Map<String, Object>> renderer) {
-        this.renderer = renderer;
-        this.publicOrigin = publicBaseUrl.isBlank() ? Optional.empty() : origin(publicBaseUrl);
-        if (!publicBaseUrl.isBlank() && publicOrigin.isEmpty()) {
+    SameOriginFilter(PublicBaseUrl publicBaseUrl, ErrorPages errorPages) {
+        this.errorPages = errorPages;
+        String configured = publicBaseUrl.configured();
+        this.publicOrigin = configured.isEmpty() ? Optional.empty() : origin(configured);
+        if (!configured.isEmpty() && publicOrigin.isEmpty()) {
             throw new IllegalArgumentException("groenlicht.public-base-url must be an absolute http(s) URL, such as "
                     + "https://groenlicht.example.nl");
         }
@@ -58,8 +55,7 @@ public class SameOriginFilter {
         if (request.getPath().startsWith("/api/")) {
             return ApiError.of(HttpStatus.FORBIDDEN, "Requests from other sites are not accepted.");
         }
-        return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML + ";charset=UTF-8")
-                .body(renderer.renderToString("error", Map.of("status", 403, "messageKey", "httpError.403"), request));
+        return errorPages.page(request, HttpStatus.FORBIDDEN);
     }
 
     /** POST, PUT, PATCH and DELETE: the methods that may change something. */
