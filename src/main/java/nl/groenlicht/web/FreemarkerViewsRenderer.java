@@ -22,8 +22,8 @@ import nl.groenlicht.scan.Language;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,8 @@ import java.util.Map;
 /**
  * Renders {@code templates/<view>.ftlh} with FreeMarker (micronaut-views-freemarker has no Micronaut 4 release we can
  * use). The .ftlh extension turns HTML auto-escaping on. Every page also gets {@code lang}, {@code t(key, args…)} for
- * texts from the message bundles, {@code csrf} for forms and {@code path} for the language switch.
+ * texts from the message bundles, {@code csrf} for forms, {@code path} for the language switch and
+ * {@code asset(name)} for the URL of a static file ({@link StaticAssets}).
  */
 @Singleton
 @Produces(MediaType.TEXT_HTML)
@@ -40,7 +41,8 @@ public class FreemarkerViewsRenderer<T> implements ViewsRenderer<T, HttpRequest<
     private final Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
     private final Messages messages;
 
-    public FreemarkerViewsRenderer(Messages messages, @Value("${groenlicht.templates-dir:}") String templatesDir) {
+    public FreemarkerViewsRenderer(Messages messages, StaticAssets assets,
+                                   @Value("${groenlicht.templates-dir:}") String templatesDir) {
         this.messages = messages;
         try {
             if (templatesDir.isBlank()) {
@@ -71,6 +73,8 @@ public class FreemarkerViewsRenderer<T> implements ViewsRenderer<T, HttpRequest<
         configuration.setLogTemplateExceptions(false);
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setSharedVariable("asset", (TemplateMethodModelEx) args -> assets.url(
+                String.valueOf(DeepUnwrap.unwrap((TemplateModel) args.get(0)))));
     }
 
     @Override
@@ -96,13 +100,33 @@ public class FreemarkerViewsRenderer<T> implements ViewsRenderer<T, HttpRequest<
             model.put("staff", request.getUserPrincipal().isPresent());
             model.put("csrf", (TemplateMethodModelEx) args -> Csrf.token(request));
         }
-        StringWriter out = new StringWriter();
+        // Not a StringWriter: its StringBuffer locks on every append, 6 % of a page's CPU time in the profile.
+        StringBuilder html = new StringBuilder(16 * 1024);
+        Writer out = new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                html.append(chars, offset, length);
+            }
+
+            @Override
+            public void write(String text, int offset, int length) {
+                html.append(text, offset, offset + length);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
         try {
             configuration.getTemplate(viewName + ".ftlh").process(model, out);
         } catch (TemplateException | IOException e) {
             throw new IllegalStateException("template " + viewName + " failed", e);
         }
-        return out.toString();
+        return html.toString();
     }
 
     private String translate(Language language, List<?> args) throws TemplateModelException {

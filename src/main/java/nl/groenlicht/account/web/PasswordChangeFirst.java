@@ -11,6 +11,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import nl.groenlicht.account.StaffLogin;
 import nl.groenlicht.web.ApiError;
+import nl.groenlicht.web.StaticAssets;
 
 import java.net.URI;
 import java.util.Set;
@@ -36,7 +37,7 @@ class PasswordChangeFirst implements Ordered {
         boolean mustChange = request.getUserPrincipal(Authentication.class)
                 .map(a -> Boolean.TRUE.equals(a.getAttributes().get(StaffLogin.MUST_CHANGE_PASSWORD))).orElse(false);
         String path = request.getPath();
-        if (!mustChange || OPEN.contains(path) || path.startsWith("/static/")) {
+        if (!mustChange || OPEN.contains(path) || path.startsWith("/static/") || path.startsWith(StaticAssets.PREFIX)) {
             return null;
         }
         if (path.startsWith("/api/")) {
