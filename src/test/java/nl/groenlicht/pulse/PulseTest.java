@@ -11,6 +11,8 @@ import nl.groenlicht.scan.Section;
 import nl.groenlicht.support.Database;
 import nl.groenlicht.support.Http;
 import nl.groenlicht.support.Options;
+import nl.groenlicht.support.ScanAnswers;
+import nl.groenlicht.support.TestAccounts;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -60,6 +62,7 @@ class PulseTest {
     }
 
     private long scanId;
+    private String token;
     private Http employer;
 
     private void selfAssessmentAllGreen() throws IOException {
@@ -68,7 +71,7 @@ class PulseTest {
                 "mode", "SELF", "profile", Map.of("organisationName", "Schoonmaak De Eendracht"))));
         Map<String, Object> body = json.readValue(created.body(), Argument.mapOf(String.class, Object.class));
         scanId = ((Number) body.get("id")).longValue();
-        String token = (String) body.get("token");
+        token = (String) body.get("token");
         Map<String, Object> answers = new LinkedHashMap<>();
         for (Section section : catalog.current().sections()) {
             for (Item item : section.scoredItems()) {
@@ -234,6 +237,15 @@ class PulseTest {
             assertTrue(text.contains("Wat het team zegt"), "the pulse block is in the PDF");
             assertTrue(text.contains("Team Magazijn (ronde 1, 5 antwoorden) geeft in de teampuls"), text);
         }
+        // The export holds the figures, never a single response; deleting the scan deletes its pulses.
+        String export = employer.get("/api/scans/" + scanId + "/export.json", "X-Scan-Token", token).body();
+        assertTrue(export.contains("\"team\":\"Magazijn\"") && export.contains("\"shownOver\":5"), export);
+        assertFalse(export.contains("pulse_response") || export.contains("batch"), export);
+        String csrf = Http.csrfOf(employer.get("/scans/" + scanId + "/delete").body());
+        assertEquals(200, employer.postForm("/scans/" + scanId + "/delete", Map.of("_csrf", List.of(csrf))).statusCode());
+        assertEquals(0, database.count("SELECT COUNT(*) FROM pulse WHERE scan_id = ?", scanId));
+        assertEquals(0, database.count("SELECT COUNT(*) FROM pulse_response WHERE pulse_id NOT IN (SELECT id FROM pulse)"));
+        assertEquals(0, database.count("SELECT COUNT(*) FROM pulse_device WHERE pulse_id NOT IN (SELECT id FROM pulse)"));
     }
 
     @Test
@@ -254,6 +266,54 @@ class PulseTest {
         assertTrue(sent.body().matches("(?s).*id=\"helpEachOther-3\"[^>]*checked.*"), "the chosen answer stays");
         assertEquals(0, database.count("SELECT COUNT(*) FROM pulse_device"
                 + " WHERE pulse_id IN (SELECT id FROM pulse WHERE team = 'Kantoor')"), "nothing half-saved");
+    }
+
+    private Map<String, Object> parse(String body) throws IOException {
+        return json.readValue(body, Argument.mapOf(String.class, Object.class));
+    }
+
+    /**
+     * A coach's site-visit scan: the coach opens the pulse through their login, an administrator sees the same
+     * figures, the organisation's export holds them, and deleting the organisation deletes the pulse.
+     */
+    @Test
+    void aCoachesPulseIsSeenAlikeByTheAdministratorAndGoesWithTheOrganisation() throws IOException {
+        String coach = TestAccounts.newCoach(server.getURI(), "coach-wachtwoord-teampuls");
+        Http api = new Http(server.getURI());
+        long organisation = ((Number) parse(api.post("/api/organisations", "application/json",
+                "{\"name\":\"Facilitair Noord\"}", "Authorization", Http.basic(coach, "coach-wachtwoord-teampuls"))
+                .body()).get("id")).longValue();
+        long site = ((Number) parse(api.post("/api/organisations/" + organisation + "/sites", "application/json",
+                "{\"name\":\"Hal 2\",\"kind\":\"LOCATION\"}", "Authorization",
+                Http.basic(coach, "coach-wachtwoord-teampuls")).body()).get("id")).longValue();
+        employer = new Http(server.getURI());
+        employer.login(coach, "coach-wachtwoord-teampuls");
+        String page = employer.get("/coach/organisations/" + organisation).body();
+        String scanPath = Http.location(employer.postForm("/coach/organisations/" + organisation + "/sites/" + site
+                + "/scans", Map.of("_csrf", List.of(Http.csrfOf(page))))).replaceAll("^https?://[^/]+", "")
+                .replace("/profile", "");
+        scanId = Long.parseLong(scanPath.substring(scanPath.lastIndexOf('/') + 1));
+        ScanAnswers.answerAll(server.getURI(), json, catalog.current(), scanId, ScanAnswers.newToken(database, scanId));
+        String link = openPulse("Hal 2 avond")[1];
+        for (int i = 0; i < 6; i++) {
+            respond(newDevice(), link, "4");
+        }
+        String coachSees = block(employer.get(scanPath + "/result").body());
+        assertTrue(coachSees.contains("De coach"), "the scan's own light is the coach's");
+        Http admin = new Http(server.getURI());
+        admin.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        assertEquals(view("coach", coachSees).figures(), view("admin", block(admin.get(scanPath + "/result").body()))
+                .figures());
+        assertEquals(5, view("admin", block(admin.get(scanPath + "/result").body())).over());
+
+        String export = api.get("/api/organisations/" + organisation + "/export", "Authorization",
+                Http.basic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD)).body();
+        assertTrue(export.contains("\"team\":\"Hal 2 avond\"") && export.contains("\"shownOver\":5"), export);
+        assertEquals(204, api.delete("/api/organisations/" + organisation, "Authorization",
+                Http.basic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD)).statusCode());
+        assertEquals(0, database.count("SELECT COUNT(*) FROM pulse WHERE scan_id = ?", scanId));
+        assertEquals(0, database.count("SELECT COUNT(*) FROM pulse_answer WHERE response_id NOT IN"
+                + " (SELECT id FROM pulse_response)"));
     }
 
     /** No pulse table has a column that could hold an address, a browser, a name, an e-mail or a time of day. */
