@@ -25,7 +25,12 @@ public final class AdviceEngine {
     }
 
     public List<Advice> advise(Questionnaire questionnaire, Answers answers, ScanResult result) {
-        AdviceRule.Scan scan = new AdviceRule.Scan(questionnaire, answers, result);
+        return advise(questionnaire, answers, result, List.of());
+    }
+
+    /** The advice with what the teams said in their pulses: only rules on a pulse read {@code teams}. */
+    public List<Advice> advise(Questionnaire questionnaire, Answers answers, ScanResult result, List<TeamSays> teams) {
+        AdviceRule.Scan scan = new AdviceRule.Scan(questionnaire, answers, result, List.copyOf(teams));
         return catalogue(questionnaire).items().stream()
                 .flatMap(item -> item.rule().holds(scan).stream()
                         .map(because -> new Advice(item, because, Because.worstLight(because))))

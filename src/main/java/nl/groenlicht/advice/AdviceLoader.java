@@ -217,9 +217,10 @@ public final class AdviceLoader {
         }
 
         private AdviceRule rule(YamlNode node) {
-            Map<String, Object> map = node.map(Set.of("light", "answer", "sectionsNotGreen", "all", "any"));
+            Map<String, Object> map = node.map(Set.of("light", "answer", "sectionsNotGreen", "teamBelow", "all",
+                    "any"));
             if (map.size() != 1) {
-                throw node.error("a condition has exactly one of light, answer, sectionsNotGreen, all, any");
+                throw node.error("a condition has exactly one of light, answer, sectionsNotGreen, teamBelow, all, any");
             }
             String kind = map.keySet().iterator().next();
             YamlNode body = node.get(kind);
@@ -234,6 +235,7 @@ public final class AdviceLoader {
                     }
                     yield new AdviceRule.SectionsNotGreen(atLeast);
                 }
+                case "teamBelow" -> teamBelow(body);
                 case "all" -> new AdviceRule.All(parts(body));
                 default -> new AdviceRule.Any(parts(body));
             };
@@ -249,15 +251,31 @@ public final class AdviceLoader {
 
         private AdviceRule light(YamlNode node) {
             node.map(Set.of("section", "in"));
+            String sectionId = section(node);
+            Set<Light> lights = node.get("in").list().stream().map(v -> oneOf(v, Light.class))
+                    .collect(Collectors.toUnmodifiableSet());
+            return new AdviceRule.LightIs(sectionId, lights);
+        }
+
+        private AdviceRule teamBelow(YamlNode node) {
+            node.map(Set.of("section", "points"));
+            String sectionId = section(node);
+            int points = node.get("points").integer();
+            if (points < 1 || points > 100) {
+                throw node.error("points must be within 1..100");
+            }
+            return new AdviceRule.TeamBelow(sectionId, points);
+        }
+
+        /** The condition's section, which must be in every questionnaire version the catalogue serves. */
+        private String section(YamlNode node) {
             String sectionId = node.get("section").string();
             for (Questionnaire questionnaire : users) {
                 if (questionnaire.section(sectionId).isEmpty()) {
                     throw node.error("section '" + sectionId + "' is not in " + named(questionnaire));
                 }
             }
-            Set<Light> lights = node.get("in").list().stream().map(v -> oneOf(v, Light.class))
-                    .collect(Collectors.toUnmodifiableSet());
-            return new AdviceRule.LightIs(sectionId, lights);
+            return sectionId;
         }
 
         private AdviceRule answer(YamlNode node) {

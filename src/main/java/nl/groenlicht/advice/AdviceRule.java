@@ -6,6 +6,7 @@ import nl.groenlicht.scan.Item;
 import nl.groenlicht.scan.Questionnaire;
 import nl.groenlicht.scoring.Light;
 import nl.groenlicht.scoring.ScanResult;
+import nl.groenlicht.scoring.SectionLight;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,29 @@ import java.util.Set;
  */
 public sealed interface AdviceRule {
 
-    /** What a rule is evaluated against. */
-    record Scan(Questionnaire questionnaire, Answers answers, ScanResult result) {
+    /** What a rule is evaluated against: a scan, and what the teams said in their pulses (empty without one). */
+    record Scan(Questionnaire questionnaire, Answers answers, ScanResult result, List<TeamSays> teams) {
+    }
+
+    /**
+     * Holds when a team's pulse scores a section at least {@code points} lower than the scan does (both 0–100): the
+     * team is clearly more negative than the employer or coach who filled in the scan. Never holds without a pulse.
+     */
+    record TeamBelow(String sectionId, int points) implements AdviceRule {
+        @Override
+        public Optional<List<Because>> holds(Scan scan) {
+            Optional<SectionLight> own = scan.result().sections().stream()
+                    .filter(s -> s.section().id().equals(sectionId) && s.score() != null).findFirst();
+            if (own.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Because> below = scan.teams().stream()
+                    .filter(team -> team.sectionScores().containsKey(sectionId)
+                            && team.sectionScores().get(sectionId) <= own.get().score() - points)
+                    .map(team -> (Because) new Because.TeamSaid(team, own.get()))
+                    .toList();
+            return below.isEmpty() ? Optional.empty() : Optional.of(below);
+        }
     }
 
     Optional<List<Because>> holds(Scan scan);

@@ -7,13 +7,17 @@ import nl.groenlicht.scoring.SectionLight;
 
 import java.util.List;
 
-/** What made a rule hold: a section's light or an answer. */
+/** What made a rule hold: a section's light, an answer, or what a team said in its pulse. */
 public sealed interface Because {
 
     record SectionLit(SectionLight section) implements Because {
     }
 
     record Answered(Item item, List<AnswerOption> chosen) implements Because {
+    }
+
+    /** A team's pulse scored the section lower than the scan did. */
+    record TeamSaid(TeamSays team, SectionLight section) implements Because {
     }
 
     /** The worst light among these reasons, or null when none is about a light. */

@@ -28,7 +28,8 @@ public final class CopyDatabase {
 
     /** Every table with data worth keeping, parents before children. */
     static final List<String> TABLES = List.of("questionnaire_version", "account", "organisation", "site", "scan",
-            "answer", "plan_line", "section_score", "audit_event");
+            "answer", "plan_line", "section_score", "audit_event", "pulse", "pulse_response", "pulse_answer",
+            "pulse_device");
     /** Tables that are deliberately left behind: sessions, and counts that only matter for minutes or hours. */
     static final List<String> NOT_COPIED = List.of("http_session", "login_throttle", "scan_start_count",
             "flyway_schema_history");

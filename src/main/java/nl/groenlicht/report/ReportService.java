@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import nl.groenlicht.advice.AdviceEngine;
 import nl.groenlicht.advice.PlanStore;
 import nl.groenlicht.comparison.ComparisonService;
+import nl.groenlicht.pulse.PulseService;
 import nl.groenlicht.response.Scan;
 import nl.groenlicht.response.ScanService;
 import nl.groenlicht.scan.Answers;
@@ -14,6 +15,7 @@ import nl.groenlicht.scoring.ScanScorer;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /** Gathers a scan's answers, lights, advice and plan in one read. */
 @Singleton
@@ -25,10 +27,13 @@ public class ReportService {
     private final AdviceEngine adviceEngine;
     private final PlanStore plans;
     private final ComparisonService comparisons;
+    private final PulseService pulses;
     private final ScanScorer scorer = new ScanScorer();
 
-    ReportService(ScanService scans, AdviceEngine adviceEngine, PlanStore plans, ComparisonService comparisons) {
+    ReportService(ScanService scans, AdviceEngine adviceEngine, PlanStore plans, ComparisonService comparisons,
+                  PulseService pulses) {
         this.scans = scans;
+        this.pulses = pulses;
         this.comparisons = comparisons;
         this.adviceEngine = adviceEngine;
         this.plans = plans;
@@ -39,8 +44,10 @@ public class ReportService {
         Questionnaire questionnaire = scans.questionnaire(scan);
         Answers answers = scans.answers(scan);
         ScanResult result = scorer.score(questionnaire, answers);
-        return new ReportData(scan, questionnaire, answers, result, adviceEngine.advise(questionnaire, answers, result),
+        List<PulseService.Shown> shown = pulses.shown(scan, questionnaire);
+        return new ReportData(scan, questionnaire, answers, result,
+                adviceEngine.advise(questionnaire, answers, result, PulseService.teamsSay(shown)),
                 plans.read(scan.id()), LocalDate.now(NETHERLANDS),
-                comparisons.forCoachScan(scan, answers, result).orElse(null));
+                comparisons.forCoachScan(scan, answers, result).orElse(null), shown);
     }
 }

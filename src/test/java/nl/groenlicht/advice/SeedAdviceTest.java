@@ -60,9 +60,13 @@ class SeedAdviceTest {
     }
 
     private static List<Advice> advise(Map<String, List<String>> map) {
+        return advise(map, List.of());
+    }
+
+    private static List<Advice> advise(Map<String, List<String>> map, List<TeamSays> teams) {
         Answers answers = new Answers(map);
         ScanResult result = new ScanScorer().score(SCAN, answers);
-        return ENGINE.advise(SCAN, answers, result);
+        return ENGINE.advise(SCAN, answers, result, teams);
     }
 
     private static Set<String> ids(List<Advice> advice) {
@@ -75,18 +79,20 @@ class SeedAdviceTest {
         return ids(advise(answers));
     }
 
-    /** Changes the answers so that the rule holds, working from the rule itself. */
-    private static void satisfy(AdviceRule rule, Map<String, List<String>> answers) {
-        if (rule instanceof AdviceRule.AnswerIs is) {
+    /** Changes the answers (and what teams say) so that the rule holds, working from the rule itself. */
+    private static void satisfy(AdviceRule rule, Map<String, List<String>> answers, List<TeamSays> teams) {
+        if (rule instanceof AdviceRule.TeamBelow below) {
+            teams.add(new TeamSays("Team", 1, 5, Map.of(below.sectionId(), 0)));
+        } else if (rule instanceof AdviceRule.AnswerIs is) {
             answers.put(is.itemId(), List.of(is.values().iterator().next()));
         } else if (rule instanceof AdviceRule.LightIs is) {
             light(is.sectionId(), is.lights(), answers);
         } else if (rule instanceof AdviceRule.SectionsNotGreen notGreen) {
             SCAN.sections().stream().limit(notGreen.atLeast()).forEach(s -> withRed(answers, s.id()));
         } else if (rule instanceof AdviceRule.All all) {
-            all.rules().forEach(r -> satisfy(r, answers));
+            all.rules().forEach(r -> satisfy(r, answers, teams));
         } else {
-            satisfy(((AdviceRule.Any) rule).rules().get(0), answers);
+            satisfy(((AdviceRule.Any) rule).rules().get(0), answers, teams);
         }
     }
 
@@ -115,12 +121,26 @@ class SeedAdviceTest {
     }
 
     @Test
+    void theTeamSessionNeedsATeamClearlyMoreNegativeThanTheScan() {
+        Map<String, List<String>> green = allGreen();
+        assertFalse(ids(advise(green)).contains("teamInformationSession"), "never without a pulse");
+        assertFalse(ids(advise(green, List.of(new TeamSays("Team", 1, 5, Map.of("cohesion", 76)))))
+                .contains("teamInformationSession"), "24 points below the scan's 100 is not clearly more negative");
+        Advice advice = advise(green, List.of(new TeamSays("Team", 1, 5, Map.of("colleagues", 75)))).stream()
+                .filter(a -> a.item().id().equals("teamInformationSession")).findFirst().orElseThrow();
+        Because.TeamSaid because = (Because.TeamSaid) advice.because().get(0);
+        assertEquals("colleagues", because.section().section().id());
+        assertEquals(100, because.section().score());
+    }
+
+    @Test
     void everyRuleInTheCatalogueCanHoldAndSaysWhy() {
         List<String> silent = new ArrayList<>();
         for (AdviceItem item : CATALOGUE.items()) {
             Map<String, List<String>> answers = allGreen();
-            satisfy(item.rule(), answers);
-            Optional<Advice> advice = advise(answers).stream().filter(a -> a.item() == item).findFirst();
+            List<TeamSays> teams = new ArrayList<>();
+            satisfy(item.rule(), answers, teams);
+            Optional<Advice> advice = advise(answers, teams).stream().filter(a -> a.item() == item).findFirst();
             if (advice.isEmpty() || advice.get().because().isEmpty()) {
                 silent.add(item.id());
             }

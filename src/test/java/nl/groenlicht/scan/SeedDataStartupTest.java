@@ -18,13 +18,19 @@ class SeedDataStartupTest {
 
     private static final Path VALID = Path.of("src/test/resources/fixtures/valid/questionnaires/test-v1.yaml");
     private static final Path ADVICE = Path.of("src/test/resources/fixtures/valid/advice/test-advice-v1.yaml");
+    private static final Path PULSE = Path.of("src/test/resources/fixtures/valid/pulse/test-pulse-v1.yaml");
 
     @TempDir
     Path seedData;
 
     private static ApplicationContext start(Path seedData, String database) {
+        return start(seedData, database, 5);
+    }
+
+    private static ApplicationContext start(Path seedData, String database, int pulseMinimum) {
         return ApplicationContext.run(Map.of(
                 "groenlicht.seed-data", seedData.toString(),
+                "groenlicht.pulse.minimum-answers", pulseMinimum,
                 "datasources.default.url", "jdbc:h2:mem:" + database
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "micronaut.server.port", -1), "test");
@@ -52,6 +58,7 @@ class SeedDataStartupTest {
     void changedPublishedVersionStopsTheStart() throws IOException {
         String database = UUID.randomUUID().toString();
         Files.copy(ADVICE, Files.createDirectories(seedData.resolve("advice")).resolve("test-advice-v1.yaml"));
+        pulse("");
         Path file = Files.createDirectories(seedData.resolve("questionnaires")).resolve("test-v1.yaml");
         Files.copy(VALID, file);
         try (ApplicationContext first = start(seedData, database)) {
@@ -69,5 +76,37 @@ class SeedDataStartupTest {
             assertTrue(withNewVersion.getBean(QuestionnaireCatalog.class).current().version() == 2,
                     "a new version next to the unchanged old one is fine, and new scans use it");
         }
+    }
+
+    /** The pulse fixture on the test questionnaire's section, with {@code extra} put before its statements. */
+    private Path pulse(String extra) throws IOException {
+        Path file = Files.createDirectories(seedData.resolve("pulse")).resolve("test-pulse-v1.yaml");
+        Files.writeString(file, Files.readString(PULSE).replaceAll("section: (cohesion|colleagues)", "section: alpha")
+                .replace("statements:\n", "statements:\n" + extra));
+        return file;
+    }
+
+    private void validSeedData() throws IOException {
+        Files.copy(ADVICE, Files.createDirectories(seedData.resolve("advice")).resolve("test-advice-v1.yaml"));
+        Files.copy(VALID, Files.createDirectories(seedData.resolve("questionnaires")).resolve("test-v1.yaml"));
+    }
+
+    @Test
+    void aBrokenPulseStopsTheStartWithFileStatementAndReason() throws IOException {
+        validSeedData();
+        Path file = pulse("  - id: extra\n    section: stimuli\n    text: {nl: \"Een\", en: \"One\"}\n");
+        String messages = messagesOf(assertThrows(RuntimeException.class,
+                () -> start(seedData, UUID.randomUUID().toString())));
+        assertTrue(messages.contains(file + ": statement 'extra': section 'stimuli' is not a section of the questionnaire"),
+                messages);
+    }
+
+    @Test
+    void aPulseMinimumBelowFiveStopsTheStart() throws IOException {
+        validSeedData();
+        pulse("");
+        String messages = messagesOf(assertThrows(RuntimeException.class,
+                () -> start(seedData, UUID.randomUUID().toString(), 4)));
+        assertTrue(messages.contains("groenlicht.pulse.minimum-answers is 4"), messages);
     }
 }

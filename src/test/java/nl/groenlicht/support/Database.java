@@ -5,6 +5,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Looks straight into the database, to prove what was and was not stored. */
 @Singleton
@@ -37,6 +39,25 @@ public class Database {
                 ps.setObject(i + 1, params[i]);
             }
             return ps.executeUpdate();
+        });
+    }
+
+    /** Each row of the query as its columns joined by spaces. */
+    @Transactional
+    public List<String> rows(String sql) {
+        return jdbc.prepareStatement(sql, ps -> {
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= columns; i++) {
+                        row.append(i > 1 ? " " : "").append(rs.getString(i));
+                    }
+                    rows.add(row.toString());
+                }
+            }
+            return rows;
         });
     }
 

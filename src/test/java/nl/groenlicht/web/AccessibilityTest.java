@@ -76,8 +76,8 @@ class AccessibilityTest {
                 audit("not-found");
             }
         }
-        // Two journeys, one per language, of 19 pages and one per section.
-        int pages = 2 * (catalog.current().sections().size() + 19);
+        // Two journeys, one per language, of 26 pages (7 of them the team pulse's) and one per section.
+        int pages = 2 * (catalog.current().sections().size() + 26);
         assertEquals(2 * pages, audits, "page views audited, at two widths each");
         assertTrue(violations.isEmpty(), violations.size() + " of " + audits + " page views fail:\n\n"
                 + String.join("\n\n", violations));
@@ -117,6 +117,40 @@ class AccessibilityTest {
         audit("report");
         browser.open(scan + "/plan");
         audit("plan");
+        teamPulse(scan);
+    }
+
+    /** The employer opens a team pulse (first without a team name), one colleague answers, four more through HTTP. */
+    private void teamPulse(String scan) throws IOException {
+        ChromeDriver driver = browser.driver();
+        browser.open(scan + "/pulses");
+        audit("pulses");
+        browser.clickButton(t("pulse.open.button"));
+        audit("pulses-errors");
+        browser.type("team", "Ochtendploeg " + language.code());
+        browser.clickButton(t("pulse.open.button"));
+        audit("pulse");
+        String link = URI.create(driver.findElement(By.id("pulse-link")).getAttribute("value")).getPath();
+        browser.open(link);
+        audit("pulse-answer");
+        browser.clickButton(t("pulse.answer.send"));
+        audit("pulse-answer-errors");
+        List<String> statements = driver.findElements(By.cssSelector("fieldset input[value='4']")).stream()
+                .map(input -> input.getAttribute("name")).toList();
+        statements.forEach(statement -> browser.choose(statement, "4"));
+        browser.clickButton(t("pulse.answer.send"));
+        audit("pulse-done");
+        for (int i = 0; i < 4; i++) {
+            Http colleague = new Http(server.getURI());
+            String csrf = Http.csrfOf(colleague.get(link).body());
+            java.util.Map<String, List<String>> form = new java.util.HashMap<>();
+            form.put("_csrf", List.of(csrf));
+            statements.forEach(statement -> form.put(statement, List.of("2")));
+            assertEquals(303, colleague.postForm(link, form).statusCode());
+        }
+        browser.open(scan + "/result");
+        assertTrue(driver.findElements(By.cssSelector(".pulse-table")).size() == 1, "the pulse shows from 5 answers");
+        audit("result-with-pulse");
     }
 
     /**

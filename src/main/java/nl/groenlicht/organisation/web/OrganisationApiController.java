@@ -17,6 +17,8 @@ import nl.groenlicht.account.AuditLog;
 import nl.groenlicht.organisation.Organisation;
 import nl.groenlicht.organisation.OrganisationService;
 import nl.groenlicht.organisation.Staff;
+import nl.groenlicht.pulse.PulseService;
+import nl.groenlicht.pulse.web.PulseExport;
 import nl.groenlicht.response.ScanService;
 import nl.groenlicht.validation.InvalidFieldsException;
 import nl.groenlicht.web.ApiError;
@@ -39,10 +41,12 @@ class OrganisationApiController {
     private final Messages messages;
     private final AuditLog audit;
     private final ScanService scans;
+    private final PulseService pulses;
 
     OrganisationApiController(OrganisationService organisations, JsonBodies bodies, Messages messages,
-                              AuditLog audit, ScanService scans) {
+                              AuditLog audit, ScanService scans, PulseService pulses) {
         this.organisations = organisations;
+        this.pulses = pulses;
         this.scans = scans;
         this.audit = audit;
         this.bodies = bodies;
@@ -91,7 +95,8 @@ class OrganisationApiController {
                     "mode", scan.scanMode().name(), "siteId", scan.siteId(),
                     "questionnaire", Map.of("id", scan.questionnaireId(), "version", scan.questionnaireVersion()),
                     "createdAt", scan.createdAt().toString(), "updatedAt", scan.updatedAt().toString(),
-                    "answers", scans.answers(scan).asMap())).toList());
+                    "answers", scans.answers(scan).asMap(),
+                    "pulses", PulseExport.of(pulses.shown(scan, scans.questionnaire(scan))))).toList());
             return HttpResponse.ok(json);
         }).orElseGet(OrganisationApiController::notFound);
     }

@@ -2,6 +2,7 @@ package nl.groenlicht.report.web;
 
 import jakarta.inject.Singleton;
 import nl.groenlicht.advice.Advice;
+import nl.groenlicht.pulse.web.PulseExport;
 import nl.groenlicht.report.ReportData;
 import nl.groenlicht.scan.AnswerType;
 import nl.groenlicht.scan.Item;
@@ -50,6 +51,7 @@ class ReportJson {
         }).toList());
         json.put("plan", data.plan().stream().map(line -> Map.of("adviceId", line.adviceId(), "owner", line.owner(),
                 "targetDate", line.targetDate().toString())).toList());
+        json.put("pulses", PulseExport.of(data.pulses()));
         return json;
     }
 

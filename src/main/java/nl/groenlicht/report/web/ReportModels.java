@@ -10,6 +10,7 @@ import nl.groenlicht.advice.Because;
 import nl.groenlicht.advice.Fact;
 import nl.groenlicht.comparison.web.ComparisonModels;
 import nl.groenlicht.advice.Source;
+import nl.groenlicht.pulse.web.PulseModels;
 import nl.groenlicht.report.ReportData;
 import nl.groenlicht.response.web.ResultModels;
 import nl.groenlicht.scan.AnswerOption;
@@ -39,9 +40,12 @@ public class ReportModels {
     private final ResultModels results;
     private final AdviceEngine adviceEngine;
     private final ComparisonModels comparisons;
+    private final PulseModels pulses;
 
-    ReportModels(Messages messages, ResultModels results, AdviceEngine adviceEngine, ComparisonModels comparisons) {
+    ReportModels(Messages messages, ResultModels results, AdviceEngine adviceEngine, ComparisonModels comparisons,
+                 PulseModels pulses) {
         this.messages = messages;
+        this.pulses = pulses;
         this.comparisons = comparisons;
         this.results = results;
         this.adviceEngine = adviceEngine;
@@ -81,6 +85,8 @@ public class ReportModels {
         if (data.comparison() != null) {
             model.put("comparison", comparisons.model(data.comparison(), language));
         }
+        model.put("pulses", pulses.views(data.pulses(), data.questionnaire(), data.result(), data.scan().scanMode(),
+                data.comparison() == null ? null : data.comparison().comparison(), language));
         return model;
     }
 
@@ -112,6 +118,11 @@ public class ReportModels {
         if (because instanceof Because.SectionLit lit) {
             return messages.get(language, "advice.becauseLight", lit.section().section().title().in(language),
                     messages.get(language, "light." + lit.section().light().name()));
+        }
+        if (because instanceof Because.TeamSaid said) {
+            return messages.get(language, "pulse.because", said.team().team(), said.team().round(),
+                    said.team().answers(), said.section().section().title().in(language),
+                    said.team().sectionScores().get(said.section().section().id()), said.section().score());
         }
         Because.Answered answered = (Because.Answered) because;
         return messages.get(language, "advice.becauseAnswer", answered.item().text().in(language),
